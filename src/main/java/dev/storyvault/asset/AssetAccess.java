@@ -1,0 +1,40 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.identity.Caller;
+import dev.storyvault.identity.Scope;
+import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.Ids;
+import org.springframework.stereotype.Component;
+
+/** Finds assets as a given caller may see them: what they may not see does not exist (404). */
+@Component
+class AssetAccess {
+
+    private final Assets assets;
+
+    AssetAccess(Assets assets) {
+        this.assets = assets;
+    }
+
+    Asset readable(Caller caller, String id) {
+        if (!Ids.looksValid(id)) throw ApiProblem.notFound("asset");
+        return assets.find(id)
+                .filter(asset -> caller.canRead(asset.ownerId(), asset.isPublic()))
+                .orElseThrow(() -> ApiProblem.notFound("asset"));
+    }
+
+    Asset writable(Caller caller, String id) {
+        caller.requireScope(Scope.WRITE);
+        Asset asset = readable(caller, id);
+        if (!caller.canWrite(asset.ownerId())) throw ApiProblem.forbidden("Only the owner may change this asset.");
+        return asset;
+    }
+
+    AssetVersion current(Asset asset) {
+        return version(asset, asset.currentVersion());
+    }
+
+    AssetVersion version(Asset asset, int version) {
+        return assets.version(asset.id(), version).orElseThrow(() -> ApiProblem.notFound("asset version"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.blob.BlobId;
+import dev.storyvault.delivery.BlobResponder;
+import dev.storyvault.delivery.Representation;
+import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The bytes of assets. {@code /api/blobs/{sha256}} is the immutable, content-addressed URL of public
+ * content that a CDN may keep forever; the asset URLs follow the asset's current version and its access rules.
+ */
+@RestController
+class AssetDelivery {
+
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String PUBLIC_MUTABLE = "public, max-age=60, stale-while-revalidate=600";
+    static final String PRIVATE = "private, max-age=0, must-revalidate";
+    static final String PRIVATE_IMMUTABLE = "private, max-age=31536000, immutable";
+
+    private final AssetAccess access;
+    private final PublicBlobs publicBlobs;
+    private final BlobResponder responder;
+
+    AssetDelivery(AssetAccess access, PublicBlobs publicBlobs, BlobResponder responder) {
+        this.access = access;
+        this.publicBlobs = publicBlobs;
+        this.responder = responder;
+    }
+
+    @RequestMapping(path = "/api/assets/{id}/content", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void current(Caller caller, @PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Asset asset = access.readable(caller, id);
+        send(request, response, access.current(asset), asset.isPublic() ? PUBLIC_MUTABLE : PRIVATE);
+    }
+
+    @RequestMapping(path = "/api/assets/{id}/versions/{version}/content", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void version(Caller caller, @PathVariable String id, @PathVariable int version, HttpServletRequest request,
+                 HttpServletResponse response) throws IOException {
+        Asset asset = access.readable(caller, id);
+        send(request, response, access.version(asset, version), asset.isPublic() ? IMMUTABLE : PRIVATE_IMMUTABLE);
+    }
+
+    @RequestMapping(path = "/api/blobs/{hash}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    void contentAddressed(@PathVariable String hash, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!BlobId.isValid(hash)) throw ApiProblem.notFound("public content");
+        AssetVersion version = publicBlobs.find(BlobId.of(hash)).orElseThrow(() -> ApiProblem.notFound("public content"));
+        send(request, response, version, IMMUTABLE);
+    }
+
+    private void send(HttpServletRequest request, HttpServletResponse response, AssetVersion version,
+                      String cacheControl) throws IOException {
+        responder.respond(request, response, new Representation(version.blob(), version.sizeBytes(),
+                version.mimeType(), version.createdAt(), version.filename(), cacheControl));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.blob.BlobId;
+import dev.storyvault.blob.BlobStore;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes blobs that no asset version has used for a grace period. Safe to run on several instances
+ * at once: each blob is first marked 'deleting' by a conditional update only one of them wins.
+ */
+@Component
+class BlobCollector {
+
+    private static final Logger log = LoggerFactory.getLogger(BlobCollector.class);
+
+    private final BlobReferences references;
+    private final BlobStore store;
+    private final TransactionTemplate transaction;
+    private final Duration grace;
+
+    BlobCollector(BlobReferences references, BlobStore store, TransactionTemplate transaction,
+                  @Value("${storyvault.blobs.collect-after:PT1H}") Duration grace) {
+        this.references = references;
+        this.store = store;
+        this.transaction = transaction;
+        this.grace = grace;
+    }
+
+    @Scheduled(fixedDelayString = "${storyvault.blobs.collect-every:PT10M}", initialDelayString = "PT1M")
+    void collectOnSchedule() {
+        int removed = collect(System.currentTimeMillis() - grace.toMillis());
+        if (removed > 0) log.info("Collected {} unreferenced blobs", removed);
+    }
+
+    /** Removes unreferenced blobs untouched since {@code cutoffMillis}; returns how many. */
+    int collect(long cutoffMillis) {
+        int removed = 0;
+        for (BlobId blob : references.collectable(cutoffMillis, 1000)) {
+            if (!Boolean.TRUE.equals(transaction.execute(s -> references.markDeleting(blob, cutoffMillis)))) continue;
+            try {
+                store.delete(blob);
+                transaction.executeWithoutResult(s -> references.forget(blob));
+                removed++;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not remove blob {}; will retry on the next run", blob, e);
+            }
+        }
+        return removed;
+    }
+}

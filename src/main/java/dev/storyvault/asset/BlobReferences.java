@@ -1,0 +1,68 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.blob.BlobId;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The catalogue of stored blobs and how many asset versions use each.
+ *
+ * <p>why the states: an upload claims (touches) a blob before writing it, and the collector first marks
+ * an unreferenced, long-untouched blob 'deleting', then removes the bytes, then the row. A claim never
+ * succeeds on a 'deleting' row, so an upload can never reference bytes that are about to vanish.
+ */
+@Repository
+class BlobReferences {
+
+    private final JdbcClient jdbc;
+
+    BlobReferences(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True if claimed; false while the collector is removing this blob (try again shortly). */
+    boolean claim(BlobId blob, long size) {
+        return jdbc.sql("""
+                INSERT INTO blobs (hash, size_bytes, ref_count, state, touched_at) VALUES (?, ?, 0, 'live', ?)
+                ON CONFLICT (hash) DO UPDATE SET touched_at = excluded.touched_at WHERE blobs.state = 'live'""")
+                .params(blob.hex(), size, System.currentTimeMillis())
+                .update() == 1;
+    }
+
+    boolean addReference(BlobId blob) {
+        return jdbc.sql("UPDATE blobs SET ref_count = ref_count + 1 WHERE hash = ? AND state = 'live'")
+                .param(blob.hex()).update() == 1;
+    }
+
+    void releaseReference(BlobId blob) {
+        jdbc.sql("UPDATE blobs SET ref_count = ref_count - 1, touched_at = ? WHERE hash = ?")
+                .params(System.currentTimeMillis(), blob.hex()).update();
+    }
+
+    long referenceCount(BlobId blob) {
+        return jdbc.sql("SELECT ref_count FROM blobs WHERE hash = ?").param(blob.hex())
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    /** Unreferenced blobs untouched since {@code cutoffMillis}, and removals a crash interrupted. */
+    List<BlobId> collectable(long cutoffMillis, int limit) {
+        return jdbc.sql("""
+                SELECT hash FROM blobs WHERE (ref_count <= 0 AND touched_at < ?) OR state = 'deleting'
+                ORDER BY touched_at LIMIT ?""")
+                .params(cutoffMillis, limit)
+                .query((rs, n) -> BlobId.of(rs.getString(1)))
+                .list();
+    }
+
+    boolean markDeleting(BlobId blob, long cutoffMillis) {
+        return jdbc.sql("""
+                UPDATE blobs SET state = 'deleting'
+                WHERE hash = ? AND ((ref_count <= 0 AND touched_at < ?) OR state = 'deleting')""")
+                .params(blob.hex(), cutoffMillis).update() == 1;
+    }
+
+    void forget(BlobId blob) {
+        jdbc.sql("DELETE FROM blobs WHERE hash = ? AND state = 'deleting'").param(blob.hex()).update();
+    }
+}

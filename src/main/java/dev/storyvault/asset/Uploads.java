@@ -1,0 +1,120 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.asset.inspection.ContentInspector;
+import dev.storyvault.asset.inspection.Inspection;
+import dev.storyvault.blob.BlobStore;
+import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.Ids;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The upload pipeline: receive to a temp file while hashing, inspect the bytes, store the blob
+ * durably, then record the asset in one transaction. A rejection at any step leaves nothing behind.
+ */
+@Component
+class Uploads {
+
+    private final Receiver receiver;
+    private final ContentInspector inspector;
+    private final UploadLimits limits;
+    private final BlobStore store;
+    private final BlobReferences references;
+    private final Assets assets;
+    private final MetadataJson metadata;
+    private final TransactionTemplate transaction;
+
+    Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, BlobStore store,
+            BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction) {
+        this.receiver = receiver;
+        this.inspector = inspector;
+        this.limits = limits;
+        this.store = store;
+        this.references = references;
+        this.assets = assets;
+        this.metadata = metadata;
+        this.transaction = transaction;
+    }
+
+    AssetView create(Caller caller, UploadRequest request, InputStream body) throws IOException {
+        Map<String, Object> userMetadata = metadata.parse(request.metadataJson());
+        try (Receiver.ReceivedFile file = receive(body, request.kind())) {
+            AssetVersion content = storeContent(file, request.kind(), null, request.filename());
+            Instant now = content.createdAt();
+            Asset asset = new Asset(content.assetId(), caller.userId(), request.storyId(), content.format().kind(),
+                    content.filename(), request.isPublic(), 1, metadata.write(userMetadata), now, now);
+            transaction.executeWithoutResult(status -> {
+                assets.insert(asset);
+                record(content);
+            });
+            return AssetView.of(asset, content, userMetadata);
+        }
+    }
+
+    /** Stores new content as the next version; the kind of an asset never changes. */
+    AssetView replace(Asset asset, String filename, InputStream body) throws IOException {
+        try (Receiver.ReceivedFile file = receive(body, Optional.of(asset.kind()))) {
+            AssetVersion draft = storeContent(file, Optional.of(asset.kind()), asset.id(), filename);
+            AssetVersion content = new AssetVersion(asset.id(), asset.currentVersion() + 1, draft.blob(),
+                    draft.format(), draft.sizeBytes(), draft.width(), draft.height(), draft.durationMs(),
+                    draft.filename(), draft.createdAt());
+            Asset updated = asset.withCurrent(content.version(), content.filename(), content.createdAt());
+            transaction.executeWithoutResult(status -> {
+                if (!assets.advance(updated, asset.currentVersion())) {
+                    throw new ApiProblem(HttpStatus.CONFLICT, "concurrent-update", "Conflict",
+                            "Another upload replaced this asset at the same time; fetch it and try again.");
+                }
+                record(content);
+            });
+            return AssetView.of(updated, content, metadata.parse(asset.metadataJson()));
+        }
+    }
+
+    private Receiver.ReceivedFile receive(InputStream body, Optional<AssetKind> kind) throws IOException {
+        return receiver.receive(body, limits.maxBytes(kind.orElse(AssetKind.IMAGE), kind.isPresent()));
+    }
+
+    private AssetVersion storeContent(Receiver.ReceivedFile file, Optional<AssetKind> kind, String assetId,
+                                      String filename) throws IOException {
+        Inspection found = inspector.inspect(file.head(), file.path(), kind);
+        limits.checkSize(found.format().kind(), file.size());
+        claim(file);
+        store.put(file.blob(), file.path());
+        String id = assetId != null ? assetId : Ids.next("ast");
+        return new AssetVersion(id, 1, file.blob(), found.format(), file.size(), found.width(), found.height(),
+                found.durationMs(), Filenames.sanitize(filename, found.format()), Instant.ofEpochMilli(System.currentTimeMillis()));
+    }
+
+    private void record(AssetVersion content) {
+        if (!references.addReference(content.blob())) {
+            throw unavailable();
+        }
+        assets.insertVersion(content);
+    }
+
+    /** why: the blob may be in the middle of being collected; wait for that to finish, then claim it anew. */
+    private void claim(Receiver.ReceivedFile file) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (Boolean.TRUE.equals(transaction.execute(s -> references.claim(file.blob(), file.size())))) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw unavailable();
+    }
+
+    private static ApiProblem unavailable() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The blob store is busy with this content; try again in a few seconds.");
+    }
+}

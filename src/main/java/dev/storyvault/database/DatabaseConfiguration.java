@@ -1,0 +1,46 @@
+package dev.storyvault.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    Dialect dialect(Environment environment) {
+        return Dialect.fromJdbcUrl(environment.getRequiredProperty("spring.datasource.url"));
+    }
+
+    /** why: SQLite will not create the folder its file lives in, and ./data may not exist on first start. */
+    @Bean
+    static BeanPostProcessor sqliteFolderCreator() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+                        && hikari.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+                    createParentOf(hikari.getJdbcUrl().substring("jdbc:sqlite:".length()));
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static void createParentOf(String sqliteFile) {
+        String file = sqliteFile.contains("?") ? sqliteFile.substring(0, sqliteFile.indexOf('?')) : sqliteFile;
+        if (file.isBlank() || file.startsWith(":memory:")) return;
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + parent, e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.storyvault.identity;
+
+import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Resolves the caller from {@code Authorization: Bearer …}. No header means anonymous (each endpoint
+ * then decides); a header that does not authenticate is always a 401, so a typo never silently
+ * downgrades a client to anonymous.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BearerAuthentication extends OncePerRequestFilter {
+
+    static final String CALLER = BearerAuthentication.class.getName() + ".caller";
+
+    private final ApiKeys keys;
+    private final ProblemWriter problems;
+
+    BearerAuthentication(ApiKeys keys, ProblemWriter problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        Optional<Caller> caller = header == null ? Optional.of(Caller.ANONYMOUS) : authenticate(header);
+        if (caller.isEmpty()) {
+            problems.write(response, ApiProblem.unauthorized("The bearer credential is unknown, revoked or malformed."));
+            return;
+        }
+        if (isOperatorEndpoint(request) && !caller.get().isAdmin()) {
+            problems.write(response, caller.get().isAnonymous()
+                    ? ApiProblem.unauthorized("Metrics and management endpoints need an admin key.")
+                    : ApiProblem.notFound("endpoint"));
+            return;
+        }
+        request.setAttribute(CALLER, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<Caller> authenticate(String header) {
+        if (header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+        String token = header.substring(7).trim();
+        if (token.isEmpty() || token.length() > 256) return Optional.empty();
+        return keys.authenticate(token);
+    }
+
+    /** Actuator endpoints other than health are for operators only. */
+    private static boolean isOperatorEndpoint(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator") && !path.startsWith("/actuator/health");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.storyvault.identity;
+
+public enum Role {
+    ADMIN, SERVICE, USER, GUEST
+}
