@@ -47,7 +47,7 @@ final class ImageHeaders {
         return switch (chunk) {
             case "VP8 " -> Optional.of(new Dimensions(Bytes.uint16le(head, 26) & 0x3FFF, Bytes.uint16le(head, 28) & 0x3FFF));
             case "VP8L" -> {
-                int b1 = head[22] & 0xFF, b2 = head[23] & 0xFF, b3 = head[24] & 0xFF, b4 = head[25] & 0xFF;
+                int b1 = head[21] & 0xFF, b2 = head[22] & 0xFF, b3 = head[23] & 0xFF, b4 = head[24] & 0xFF;
                 int width = 1 + (((b2 & 0x3F) << 8) | b1);
                 int height = 1 + (((b4 & 0xF) << 10) | (b3 << 2) | ((b2 & 0xC0) >> 6));
                 yield Optional.of(new Dimensions(width, height));

@@ -1,0 +1,36 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.support.Api;
+import dev.storyvault.support.TestModes;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A server on a random port, an admin, and two users with their own keys. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiTestBase {
+
+    @LocalServerPort
+    int port;
+
+    Api admin;
+    Api alice;
+    Api bob;
+    Api anonymous;
+
+    @BeforeEach
+    void callers() {
+        admin = new Api("http://127.0.0.1:" + port, TestModes.ADMIN_KEY);
+        alice = admin.as(newKey("alice", List.of("read", "write")));
+        bob = admin.as(newKey("bob", List.of("read", "write")));
+        anonymous = admin.anonymous();
+    }
+
+    String newKey(String name, List<String> scopes) {
+        Api.Response created = admin.postJson("/api/keys", Map.of("name", name, "scopes", scopes));
+        if (created.status() != 201) throw new IllegalStateException("Could not create a key: " + created.text());
+        return created.json().get("key").asString();
+    }
+}

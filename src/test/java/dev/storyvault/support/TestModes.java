@@ -1,0 +1,53 @@
+package dev.storyvault.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Configuration of the two modes for a test application context: each gets its own database and blob space. */
+public final class TestModes {
+
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+
+    private TestModes() {}
+
+    public static void embedded(DynamicPropertyRegistry registry) {
+        Path dataDir = tempDir("storyvault-embedded-");
+        registry.add("storyvault.data-dir", dataDir::toString);
+        common(registry);
+    }
+
+    public static void scaleOut(DynamicPropertyRegistry registry) {
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path dataDir = tempDir("storyvault-scaleout-");
+        registry.add("storyvault.data-dir", dataDir::toString);
+        registry.add("storyvault.database.url", () -> "jdbc:postgresql://" + ScaleOutServices.PG_HOST + ":"
+                + ScaleOutServices.PG_PORT + "/test?currentSchema=sv_" + unique);
+        registry.add("storyvault.database.username", () -> "postgres");
+        registry.add("spring.flyway.schemas", () -> "sv_" + unique);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+        registry.add("storyvault.blobs.store", () -> "s3");
+        registry.add("storyvault.blobs.s3.endpoint", () -> S3ProxyServer.get().endpoint());
+        registry.add("storyvault.blobs.s3.bucket", () -> "sv-" + unique);
+        registry.add("storyvault.blobs.s3.access-key", () -> S3ProxyServer.ACCESS_KEY);
+        registry.add("storyvault.blobs.s3.secret-key", () -> S3ProxyServer.SECRET_KEY);
+        registry.add("storyvault.blobs.s3.create-bucket", () -> "true");
+        common(registry);
+    }
+
+    private static void common(DynamicPropertyRegistry registry) {
+        registry.add("storyvault.admin-api-key", () -> ADMIN_KEY);
+        registry.add("storyvault.uploads.max-data-size", () -> "1MB");
+    }
+
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
