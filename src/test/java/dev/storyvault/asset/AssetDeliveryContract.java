@@ -3,6 +3,7 @@ package dev.storyvault.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyvault.support.Api;
+import dev.storyvault.support.ApiTestBase;
 import dev.storyvault.support.Media;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;

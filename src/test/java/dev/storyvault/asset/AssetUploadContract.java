@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.blob.BlobStore;
 import dev.storyvault.support.Api;
+import dev.storyvault.support.ApiTestBase;
 import dev.storyvault.support.Media;
 import java.util.HashSet;
 import java.util.List;

@@ -29,7 +29,7 @@ final class ImageHeaders {
                 case JPEG -> jpeg(file);
                 default -> Optional.empty();
             };
-        } catch (ArrayIndexOutOfBoundsException truncated) {
+        } catch (IndexOutOfBoundsException truncated) {
             return Optional.empty();
         }
     }

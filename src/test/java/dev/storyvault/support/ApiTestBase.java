@@ -1,7 +1,5 @@
-package dev.storyvault.asset;
+package dev.storyvault.support;
 
-import dev.storyvault.support.Api;
-import dev.storyvault.support.TestModes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,15 +8,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A server on a random port, an admin, and two users with their own keys. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ApiTestBase {
+public abstract class ApiTestBase {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
-    Api admin;
-    Api alice;
-    Api bob;
-    Api anonymous;
+    protected Api admin;
+    protected Api alice;
+    protected Api bob;
+    protected Api anonymous;
 
     @BeforeEach
     void callers() {
@@ -28,7 +26,7 @@ abstract class ApiTestBase {
         anonymous = admin.anonymous();
     }
 
-    String newKey(String name, List<String> scopes) {
+    protected String newKey(String name, List<String> scopes) {
         Api.Response created = admin.postJson("/api/keys", Map.of("name", name, "scopes", scopes));
         if (created.status() != 201) throw new IllegalStateException("Could not create a key: " + created.text());
         return created.json().get("key").asString();
