@@ -36,7 +36,7 @@ def png(w, h, noise):
     rows = b''.join(b'\x00' + bytes(rng.randrange(noise) for _ in range(w * 3)) for _ in range(h))
     return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + \
         chunk(b'IDAT', zlib.compress(rows, 9)) + chunk(b'IEND', b'')
-small = png(48, 48, 256)[:6 * 1024] if False else png(46, 46, 256)
+small = png(46, 46, 256)  # about 6 KB
 big = png(64, 64, 256)
 big += os.urandom(1024 * 1024 - len(big))
 open(f'{work}/small.png', 'wb').write(small)
@@ -72,6 +72,7 @@ http {
   }
 }
 NGINX
+chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"   # why: nginx workers run as www-data
 nginx -c "$WORK/nginx.conf"
 sleep 0.5
 NGINX_ETAG=$(curl -sI "localhost:$NGINX_PORT/api/blobs/$SMALL" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
@@ -109,8 +110,8 @@ def mib(v):
 def parse(name):
     text = open(f'{work}/{name}.wrk').read()
     return {'rps': float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1)),
-            'p50': seconds(re.search(r'50%\s+(\S+)', text).group(1)),
-            'p99': seconds(re.search(r'99%\s+(\S+)', text).group(1)),
+            'p50': seconds(re.search(r'^\s+50%\s+(\S+)', text, re.M).group(1)),
+            'p99': seconds(re.search(r'^\s+99%\s+(\S+)', text, re.M).group(1)),
             'mibs': mib(re.search(r'Transfer/sec:\s+(\S+)', text).group(1)),
             'errors': re.search(r'Non-2xx or 3xx responses: (\d+)', text)}
 print(f"\n{'case':<14}{'server':<12}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'MiB/s':>9}")

@@ -54,6 +54,11 @@ class AssetDelivery {
             throws IOException {
         if (!BlobId.isValid(hash)) throw ApiProblem.notFound("public content");
         AssetVersion version = publicBlobs.find(BlobId.of(hash)).orElseThrow(() -> ApiProblem.notFound("public content"));
+        sendImmutable(request, response, version);
+    }
+
+    void sendImmutable(HttpServletRequest request, HttpServletResponse response, AssetVersion version)
+            throws IOException {
         send(request, response, version, IMMUTABLE);
     }
 

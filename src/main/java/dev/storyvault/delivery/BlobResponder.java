@@ -28,13 +28,15 @@ public class BlobResponder {
     private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
 
     private final BlobStore store;
+    private final SmallBlobCache smallBlobs;
     private final DeliveryProperties properties;
     private final Counter bytesServed;
     private final Counter conditionalHits;
     private final Counter conditionalMisses;
 
-    BlobResponder(BlobStore store, DeliveryProperties properties, MeterRegistry meters) {
+    BlobResponder(BlobStore store, SmallBlobCache smallBlobs, DeliveryProperties properties, MeterRegistry meters) {
         this.store = store;
+        this.smallBlobs = smallBlobs;
         this.properties = properties;
         this.bytesServed = meters.counter("storyvault.delivery.bytes");
         this.conditionalHits = meters.counter("storyvault.delivery.conditional", "result", "not-modified");
@@ -49,12 +51,14 @@ public class BlobResponder {
         }
         boolean conditional = request.getHeader("If-None-Match") != null
                 || request.getHeader("If-Modified-Since") != null;
-        writeValidators(response, rep);
         if (Conditions.notModified(request, rep)) {
             conditionalHits.increment();
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            response.setHeader(HttpHeaders.ETAG, rep.etag());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, rep.cacheControl());
             return;
         }
+        writeValidators(response, rep);
         if (conditional) conditionalMisses.increment();
         String rangeHeader = request.getHeader(HttpHeaders.RANGE);
         if (rangeHeader == null || !Conditions.rangeStillValid(request, rep)) {
@@ -100,6 +104,11 @@ public class BlobResponder {
         response.setContentType(rep.mimeType());
         response.setContentLengthLong(length);
         if ("HEAD".equals(request.getMethod())) return;
+        if (smallBlobs.accepts(rep.size())) {
+            response.getOutputStream().write(smallBlobs.bytes(rep.blob(), rep.size()), (int) offset, (int) length);
+            bytesServed.increment(length);
+            return;
+        }
         Optional<Path> local = length >= properties.sendfileThreshold() ? store.localFile(rep.blob()) : Optional.empty();
         if (local.isPresent() && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
             request.setAttribute("org.apache.tomcat.sendfile.filename", local.get().toString());

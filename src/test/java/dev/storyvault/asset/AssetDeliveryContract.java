@@ -133,6 +133,25 @@ abstract class AssetDeliveryContract extends ApiTestBase {
     }
 
     @Test
+    void servesLargeContentFromTheStoreByteForByte() {
+        byte[] png = Media.aPng(32, 32);
+        byte[] large = Arrays.copyOf(png, 700_000);
+        new java.util.Random(3).nextBytes(Arrays.copyOfRange(large, png.length, large.length));
+        for (int i = png.length; i < large.length; i++) large[i] = (byte) (i * 31);
+        String id = AssetUploadContract.id(alice.upload("/api/assets", "large.png", large, Map.of()));
+        String path = "/api/assets/" + id + "/content";
+        assertThat(Media.sha256(alice.get(path).body())).isEqualTo(Media.sha256(large));
+        Api.Response range = alice.get(path, "Range", "bytes=100000-165535");
+        assertThat(range.status()).isEqualTo(206);
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(large, 100_000, 165_536));
+        Api.Response tail = alice.get(path, "Range", "bytes=-10");
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(large, large.length - 10, large.length));
+        Api.Response parts = alice.get(path, "Range", "bytes=0-9,600000-600009");
+        assertThat(new String(parts.body(), StandardCharsets.ISO_8859_1))
+                .contains(new String(Arrays.copyOfRange(large, 600_000, 600_010), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void headSendsHeadersOnly() {
         Api.Response head = alice.head("/api/assets/" + privateAsset + "/content");
         assertThat(head.status()).isEqualTo(200);
