@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +23,12 @@ class KeysController {
 
     private final ApiKeys keys;
     private final Users users;
+    private final TransactionTemplate transaction;
 
-    KeysController(ApiKeys keys, Users users) {
+    KeysController(ApiKeys keys, Users users, TransactionTemplate transaction) {
         this.keys = keys;
         this.users = users;
+        this.transaction = transaction;
     }
 
     record NewKey(String name, List<String> scopes, String userId) {}
@@ -39,8 +42,11 @@ class KeysController {
         Set<Scope> scopes = request.scopes() == null || request.scopes().isEmpty()
                 ? Set.of(Scope.READ, Scope.WRITE)
                 : request.scopes().stream().map(Scope::parse).collect(Collectors.toSet());
-        String userId = request.userId() != null ? existingUser(request.userId()) : users.create(name, Role.SERVICE);
-        return keys.issue(name, userId, scopes);
+        // why: a new service account and its key appear together or not at all
+        return transaction.execute(status -> {
+            String userId = request.userId() != null ? existingUser(request.userId()) : users.create(name, Role.SERVICE);
+            return keys.issue(name, userId, scopes);
+        });
     }
 
     @GetMapping
