@@ -4,6 +4,8 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Ids;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Finds assets as a given caller may see them: what they may not see does not exist (404). */
@@ -11,16 +13,22 @@ import org.springframework.stereotype.Component;
 class AssetAccess {
 
     private final Assets assets;
+    private final List<AssetReadGrant> grants;
 
-    AssetAccess(Assets assets) {
+    AssetAccess(Assets assets, List<AssetReadGrant> grants) {
         this.assets = assets;
+        this.grants = grants;
     }
 
     Asset readable(Caller caller, String id) {
-        if (!Ids.looksValid(id)) throw ApiProblem.notFound("asset");
-        return assets.find(id)
-                .filter(asset -> caller.canRead(asset.ownerId(), asset.isPublic()))
-                .orElseThrow(() -> ApiProblem.notFound("asset"));
+        return findReadable(caller, id).orElseThrow(() -> ApiProblem.notFound("asset"));
+    }
+
+    /** Owners, admins and everyone for public assets; others when a document shared with them uses it. */
+    Optional<Asset> findReadable(Caller caller, String id) {
+        if (!Ids.looksValid(id)) return Optional.empty();
+        return assets.find(id).filter(asset -> caller.canRead(asset.ownerId(), asset.isPublic())
+                || grants.stream().anyMatch(grant -> grant.allows(caller, asset.id())));
     }
 
     Asset writable(Caller caller, String id) {

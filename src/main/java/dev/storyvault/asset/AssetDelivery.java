@@ -57,6 +57,11 @@ class AssetDelivery {
         sendImmutable(request, response, version);
     }
 
+    void sendGranted(HttpServletRequest request, HttpServletResponse response, AssetVersion version)
+            throws IOException {
+        send(request, response, version, PRIVATE);
+    }
+
     void sendImmutable(HttpServletRequest request, HttpServletResponse response, AssetVersion version)
             throws IOException {
         send(request, response, version, IMMUTABLE);

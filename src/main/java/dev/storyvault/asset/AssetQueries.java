@@ -26,11 +26,13 @@ class AssetQueries {
     private final Assets assets;
     private final AssetAccess access;
     private final MetadataJson metadata;
+    private final AssetReferences references;
 
-    AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata) {
+    AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references) {
         this.assets = assets;
         this.access = access;
         this.metadata = metadata;
+        this.references = references;
     }
 
     @GetMapping
@@ -56,6 +58,13 @@ class AssetQueries {
     ResponseEntity<AssetView> get(Caller caller, @PathVariable String id) {
         Asset asset = access.readable(caller, id);
         return ResponseEntity.ok().eTag(etag(asset)).body(view(asset));
+    }
+
+    /** Which documents (stories, collections) use this asset. */
+    @GetMapping("/{id}/references")
+    Map<String, Object> references(Caller caller, @PathVariable String id) {
+        Asset asset = access.readable(caller, id);
+        return Map.of("items", references.all(asset.id()));
     }
 
     @GetMapping("/{id}/versions")

@@ -1,7 +1,11 @@
 package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
+import dev.storyvault.platform.ApiProblem;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,15 +17,24 @@ class AssetRemoval {
     private final Assets assets;
     private final BlobReferences references;
     private final ApplicationEventPublisher events;
+    private final AssetReferences assetReferences;
 
-    AssetRemoval(Assets assets, BlobReferences references, ApplicationEventPublisher events) {
+    AssetRemoval(Assets assets, BlobReferences references, ApplicationEventPublisher events,
+                 AssetReferences assetReferences) {
         this.assets = assets;
         this.references = references;
         this.events = events;
+        this.assetReferences = assetReferences;
     }
 
     @Transactional
     public void remove(Asset asset) {
+        List<Map<String, String>> users = assetReferences.all(asset.id());
+        if (!users.isEmpty()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "asset-in-use", "Asset in use",
+                    "This asset is used by " + users.size() + " document(s); remove it from them first.",
+                    HttpHeaders.EMPTY, Map.of("used_by", users));
+        }
         List<BlobId> blobs = assets.delete(asset.id());
         blobs.forEach(references::releaseReference);
         events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));

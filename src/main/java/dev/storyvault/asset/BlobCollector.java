@@ -7,13 +7,13 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes blobs that no asset version has used for a grace period. Safe to run on several instances
  * at once: each blob is first marked 'deleting' by a conditional update only one of them wins.
+ * Runs as a db-scheduler recurring task (see {@link AssetTasks}).
  */
 @Component
 class BlobCollector {
@@ -33,7 +33,6 @@ class BlobCollector {
         this.grace = grace;
     }
 
-    @Scheduled(fixedDelayString = "${storyvault.blobs.collect-every:PT10M}", initialDelayString = "PT1M")
     void collectOnSchedule() {
         int removed = collect(System.currentTimeMillis() - grace.toMillis());
         if (removed > 0) log.info("Collected {} unreferenced blobs", removed);

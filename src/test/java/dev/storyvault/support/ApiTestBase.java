@@ -17,18 +17,30 @@ public abstract class ApiTestBase {
     protected Api alice;
     protected Api bob;
     protected Api anonymous;
+    protected String aliceId;
+    protected String bobId;
 
     @BeforeEach
     void callers() {
         admin = new Api("http://127.0.0.1:" + port, TestModes.ADMIN_KEY);
-        alice = admin.as(newKey("alice", List.of("read", "write")));
-        bob = admin.as(newKey("bob", List.of("read", "write")));
+        tools.jackson.databind.JsonNode a = keyFor("alice", List.of("read", "write"));
+        tools.jackson.databind.JsonNode b = keyFor("bob", List.of("read", "write"));
+        alice = admin.as(a.get("key").asString());
+        aliceId = a.get("user_id").asString();
+        bob = admin.as(b.get("key").asString());
+        bobId = b.get("user_id").asString();
         anonymous = admin.anonymous();
     }
 
     protected String newKey(String name, List<String> scopes) {
+        return keyFor(name, scopes).get("key").asString();
+    }
+
+    /** A new key (and service account); its JSON has "key" and "user_id". */
+    protected tools.jackson.databind.JsonNode keyFor(String name, List<String> scopes) {
         Api.Response created = admin.postJson("/api/keys", Map.of("name", name, "scopes", scopes));
         if (created.status() != 201) throw new IllegalStateException("Could not create a key: " + created.text());
-        return created.json().get("key").asString();
+        return created.json();
     }
+
 }

@@ -1,0 +1,39 @@
+package dev.storyvault.story;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** tsvector on the stories row (title and tags weighted above text), GIN-indexed, prefix queries. */
+class PostgresStorySearch implements StorySearch {
+
+    private final JdbcClient jdbc;
+
+    PostgresStorySearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void index(Story story) {
+        jdbc.sql("""
+                UPDATE stories SET search_vector =
+                    setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'A')
+                    || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')
+                WHERE id = ?""")
+                .params(story.content().title(), String.join(" ", story.content().tags()),
+                        String.join(" ", story.content().characters()), StorySearch.body(story), story.id())
+                .update();
+    }
+
+    @Override
+    public void remove(String storyId) {
+        // the vector lives on the row and goes with it
+    }
+
+    @Override
+    public TextMatch match(List<String> terms) {
+        String query = terms.stream().map(t -> t + ":*").collect(Collectors.joining(" & "));
+        return new TextMatch("", "s.search_vector @@ to_tsquery('simple', ?)",
+                "-ts_rank(s.search_vector, to_tsquery('simple', ?))", query);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.storyvault.story;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stories, their versions, tags and shares, in plain SQL both databases accept. */
+@Repository
+class Stories {
+
+    private static final String COLUMNS = "id, owner_id, document, word_count, image_count, audio_duration_ms, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final StoryJson json;
+
+    Stories(JdbcClient jdbc, StoryJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Story s) {
+        jdbc.sql("""
+                INSERT INTO stories (id, owner_id, title, status, category, age_group, is_public, version, document,
+                    word_count, image_count, audio_duration_ms, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.ownerId(), s.content().title(), s.content().status().name(), s.content().category(),
+                        s.content().ageGroup(), s.content().isPublic(), s.version(), document(s), s.metadata().wordCount(),
+                        s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
+                        s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli())
+                .update();
+        replaceTagsAndShares(s);
+    }
+
+    /** Writes {@code s} only if the stored version is still {@code expected}; false if someone else won. */
+    boolean update(Story s, int expected) {
+        int rows = jdbc.sql("""
+                UPDATE stories SET title = ?, status = ?, category = ?, age_group = ?, is_public = ?, version = ?,
+                    document = ?, word_count = ?, image_count = ?, audio_duration_ms = ?, updated_at = ?
+                WHERE id = ? AND version = ?""")
+                .params(s.content().title(), s.content().status().name(), s.content().category(), s.content().ageGroup(),
+                        s.content().isPublic(), s.version(), document(s), s.metadata().wordCount(), s.metadata().imageCount(),
+                        Math.round(s.metadata().audioDuration() * 1000), s.updatedAt().toEpochMilli(), s.id(), expected)
+                .update();
+        if (rows == 1) replaceTagsAndShares(s);
+        return rows == 1;
+    }
+
+    void recordVersion(Story s, String authorId) {
+        jdbc.sql("INSERT INTO story_versions (story_id, version, document, author_id, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(s.id(), s.version(), json.write(snapshot(s)), authorId, s.updatedAt().toEpochMilli())
+                .update();
+    }
+
+    Optional<Story> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id = ?").param(id).query(this::story).optional();
+    }
+
+    List<Story> findAll(List<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id IN (" + marks + ")").params(ids).query(this::story).list();
+    }
+
+    record VersionEntry(int version, String title, String authorId, Instant createdAt) {}
+
+    List<VersionEntry> versions(String id) {
+        return jdbc.sql("SELECT version, document, author_id, created_at FROM story_versions WHERE story_id = ? ORDER BY version DESC")
+                .param(id)
+                .query((rs, n) -> new VersionEntry(rs.getInt(1), String.valueOf(json.parse(rs.getString(2)).get("title")),
+                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .list();
+    }
+
+    Optional<Map<String, Object>> versionDocument(String id, int version) {
+        return jdbc.sql("SELECT document FROM story_versions WHERE story_id = ? AND version = ?").params(id, version)
+                .query((rs, n) -> json.parse(rs.getString(1))).optional();
+    }
+
+    void delete(String id) {
+        jdbc.sql("DELETE FROM stories WHERE id = ?").param(id).update();
+    }
+
+    List<String> expiredDrafts(long cutoffMillis, int limit) {
+        return jdbc.sql("SELECT id FROM stories WHERE status = 'DRAFT' AND updated_at < ? ORDER BY updated_at LIMIT ?")
+                .params(cutoffMillis, limit).query(String.class).list();
+    }
+
+    private void replaceTagsAndShares(Story s) {
+        jdbc.sql("DELETE FROM story_tags WHERE story_id = ?").param(s.id()).update();
+        for (String tag : s.content().tags()) {
+            jdbc.sql("INSERT INTO story_tags (story_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
+        }
+        jdbc.sql("DELETE FROM story_shares WHERE story_id = ?").param(s.id()).update();
+        for (String user : s.content().sharedWith().stream().distinct().toList()) {
+            jdbc.sql("INSERT INTO story_shares (story_id, user_id) VALUES (?, ?)").params(s.id(), user).update();
+        }
+    }
+
+    private String document(Story s) {
+        return json.write(StoryDocuments.editable(s.content()));
+    }
+
+    private Map<String, Object> snapshot(Story s) {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>(StoryDocuments.editable(s.content()));
+        doc.put("metadata", StoryDocuments.metadata(s.metadata()));
+        return doc;
+    }
+
+    private Story story(ResultSet rs, int row) throws SQLException {
+        StoryContent content = StoryValidator.validate(json.parse(rs.getString(3)));
+        int words = rs.getInt(4);
+        StoryMetadata metadata = new StoryMetadata(words, StoryMetadata.readingMinutes(words), rs.getInt(5),
+                content.pages().size(), rs.getLong(6) / 1000.0);
+        return new Story(rs.getString(1), rs.getString(2), content, metadata, rs.getInt(7),
+                Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)));
+    }
+}

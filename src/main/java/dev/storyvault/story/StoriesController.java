@@ -1,0 +1,116 @@
+package dev.storyvault.story;
+
+import dev.storyvault.identity.Caller;
+import dev.storyvault.identity.Scope;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The story documents: list and search, create, read, replace (PUT), merge-patch (PATCH), delete. */
+@RestController
+@RequestMapping("/api/stories")
+class StoriesController {
+
+    static final String ASSET_URLS = "/api/assets/";
+
+    private final StoryAccess access;
+    private final StoryEditor editor;
+    private final StoryFinder finder;
+    private final StoryJson json;
+    private final StoryInput input;
+
+    StoriesController(StoryAccess access, StoryEditor editor, StoryFinder finder, StoryJson json, StoryInput input) {
+        this.access = access;
+        this.editor = editor;
+        this.finder = finder;
+        this.json = json;
+        this.input = input;
+    }
+
+    @GetMapping
+    Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
+        if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
+        StoryFinder.Page page = finder.find(caller, StoryQueries.parse(caller, parameters));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items().stream().map(s -> StoryDocuments.view(s, ASSET_URLS)).toList());
+        if (page.next() != null) out.put("next_cursor", StoryQueries.encode(page.next()));
+        return out;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(Caller caller, HttpServletRequest request) throws IOException {
+        caller.requireScope(Scope.WRITE);
+        Story story = editor.create(caller, content(json.read(request.getInputStream())));
+        return respond(ResponseEntity.created(URI.create("/api/stories/" + story.id())), story);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable String id,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        Story story = access.readable(caller, id);
+        if (story.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(story.etag()).build();
+        }
+        return respond(ResponseEntity.ok(), story);
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<Map<String, Object>> replace(Caller caller, @PathVariable String id, HttpServletRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) throws IOException {
+        Story current = access.writable(caller, id);
+        StoryContent content = content(json.read(request.getInputStream()));
+        return respond(ResponseEntity.ok(), editor.update(caller, current, content, expected(ifMatch, current)));
+    }
+
+    /** JSON Merge Patch (RFC 7396) over the editable document; {@code null} removes a field. */
+    @PatchMapping("/{id}")
+    ResponseEntity<Map<String, Object>> patch(Caller caller, @PathVariable String id, HttpServletRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) throws IOException {
+        Story current = access.writable(caller, id);
+        Map<String, Object> patch = json.read(request.getInputStream());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> merged = (Map<String, Object>) StoryDocuments.mergePatch(
+                json.parse(json.write(StoryDocuments.editable(current.content()))), patch);
+        return respond(ResponseEntity.ok(), editor.update(caller, current, content(merged), expected(ifMatch, current)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Story story = access.writable(caller, id);
+        if (expected(ifMatch, story) != story.version()) throw StoryEditor.stale();
+        editor.delete(story);
+        return ResponseEntity.noContent().build();
+    }
+
+    private StoryContent content(Map<String, Object> document) {
+        return input.content(document);
+    }
+
+    /** The version an update expects: from If-Match when sent, else the one just read. */
+    static int expected(String ifMatch, Story current) {
+        if (ifMatch == null) return current.version();
+        if (ifMatch.trim().equals("*")) return current.version();
+        return ifMatch.trim().equals(current.etag()) ? current.version() : -1;
+    }
+
+    static ResponseEntity<Map<String, Object>> respond(ResponseEntity.BodyBuilder builder, Story story) {
+        return builder.eTag(story.etag()).cacheControl(CacheControl.noCache().cachePrivate())
+                .body(StoryDocuments.view(story, ASSET_URLS));
+    }
+}

@@ -1,0 +1,3 @@
+package dev.storyvault.story;
+
+public record StoryCreated(String storyId, String ownerId) {}

@@ -1,0 +1,3 @@
+package dev.storyvault.story;
+
+public record StoryDeleted(String storyId, String ownerId) {}

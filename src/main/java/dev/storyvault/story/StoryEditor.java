@@ -1,0 +1,82 @@
+package dev.storyvault.story;
+
+import dev.storyvault.asset.AssetDirectory;
+import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.Ids;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to a story, in one transaction each: the row, a new version, tags, shares, the search
+ * index, asset references and the domain event move together or not at all.
+ */
+@Component
+class StoryEditor {
+
+    static final String REFERRER = "story";
+
+    private final Stories stories;
+    private final StorySearch search;
+    private final StoryMetrics metrics;
+    private final AssetDirectory assets;
+    private final ApplicationEventPublisher events;
+
+    StoryEditor(Stories stories, StorySearch search, StoryMetrics metrics, AssetDirectory assets,
+                ApplicationEventPublisher events) {
+        this.stories = stories;
+        this.search = search;
+        this.metrics = metrics;
+        this.assets = assets;
+        this.events = events;
+    }
+
+    @Transactional
+    public Story create(Caller caller, StoryContent content) {
+        Instant now = now();
+        Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
+                1, now, now);
+        stories.insert(story);
+        saved(story, caller);
+        events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
+        return story;
+    }
+
+    /** Replaces the content if {@code expectedVersion} (from If-Match, or as read) is still current. */
+    @Transactional
+    public Story update(Caller caller, Story current, StoryContent content, int expectedVersion) {
+        if (expectedVersion != current.version()) throw stale();
+        Story updated = new Story(current.id(), current.ownerId(), content,
+                metrics.compute(caller, current.ownerId(), content), current.version() + 1, current.createdAt(), now());
+        if (!stories.update(updated, expectedVersion)) throw stale();
+        saved(updated, caller);
+        events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));
+        return updated;
+    }
+
+    @Transactional
+    public void delete(Story story) {
+        search.remove(story.id());
+        assets.recordReferences(REFERRER, story.id(), java.util.List.of());
+        stories.delete(story.id());
+        events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
+    }
+
+    private void saved(Story story, Caller caller) {
+        stories.recordVersion(story, caller.userId());
+        search.index(story);
+        assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
+    }
+
+    static ApiProblem stale() {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed",
+                "The story changed since you read it; fetch it again (new ETag) and reapply your change.");
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(System.currentTimeMillis());
+    }
+}

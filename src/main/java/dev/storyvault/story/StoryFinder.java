@@ -1,0 +1,124 @@
+package dev.storyvault.story;
+
+import dev.storyvault.identity.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs listings and searches. Visibility is part of the SQL itself, so no page, count or cursor
+ * can ever carry a story the caller may not see.
+ */
+@Component
+class StoryFinder {
+
+    private final JdbcClient jdbc;
+    private final StorySearch search;
+    private final Stories stories;
+
+    StoryFinder(JdbcClient jdbc, StorySearch search, Stories stories) {
+        this.jdbc = jdbc;
+        this.search = search;
+        this.stories = stories;
+    }
+
+    record Page(List<Story> items, StoryQuery.Cursor next) {}
+
+    record Row(String id, Object sortValue) {}
+
+    Page find(Caller caller, StoryQuery q) {
+        Sql sql = new Sql();
+        List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
+        StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms);
+        StoryQuery.Sort sort = q.sort() == StoryQuery.Sort.RELEVANCE && match == null ? StoryQuery.Sort.CREATED_AT : q.sort();
+        String sortColumn = sort == StoryQuery.Sort.RELEVANCE ? match.rank() : sort.column;
+        sql.append("SELECT s.id, " + sortColumn + " AS sort_value FROM stories s " + (match == null ? "" : match.join()) + " WHERE 1 = 1");
+        if (sort == StoryQuery.Sort.RELEVANCE) sql.params.addAll(rankParams(match));
+        visibility(sql, caller, q.scope());
+        filters(sql, q);
+        if (match != null) sql.and(match.condition(), match.parameter());
+        order(sql, q, sort, sortColumn);
+        List<Row> rows = jdbc.sql(sql.text.toString()).params(sql.params)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2))).list();
+        return page(rows, q, sort);
+    }
+
+    private static List<Object> rankParams(StorySearch.TextMatch match) {
+        long marks = match.rank().chars().filter(c -> c == '?').count();
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < marks; i++) params.add(match.parameter());
+        return params;
+    }
+
+    private static void visibility(Sql sql, Caller caller, StoryQuery.Scope scope) {
+        String shared = "EXISTS (SELECT 1 FROM story_shares sh WHERE sh.story_id = s.id AND sh.user_id = ?)";
+        switch (scope) {
+            case MINE -> sql.and("s.owner_id = ?", caller.userId());
+            case SHARED -> sql.and(shared, caller.userId());
+            case PUBLIC -> sql.and("s.is_public = TRUE");
+            case ALL -> {
+                if (!caller.isAdmin()) sql.and("(s.owner_id = ? OR s.is_public = TRUE OR " + shared + ")", caller.userId(), caller.userId());
+            }
+        }
+    }
+
+    private static void filters(Sql sql, StoryQuery q) {
+        if (q.status() != null) sql.and("s.status = ?", q.status().name());
+        if (q.tag() != null) sql.and("EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)", q.tag());
+        if (q.category() != null) sql.and("s.category = ?", q.category());
+        if (q.ownerId() != null) sql.and("s.owner_id = ?", q.ownerId());
+        if (q.ageGroup() != null) sql.and("s.age_group = ?", q.ageGroup());
+        if (q.createdAfter() != null) sql.and("s.created_at > ?", q.createdAfter().toEpochMilli());
+        if (q.createdBefore() != null) sql.and("s.created_at < ?", q.createdBefore().toEpochMilli());
+        if (q.updatedAfter() != null) sql.and("s.updated_at > ?", q.updatedAfter().toEpochMilli());
+        if (q.updatedBefore() != null) sql.and("s.updated_at < ?", q.updatedBefore().toEpochMilli());
+    }
+
+    private static void order(Sql sql, StoryQuery q, StoryQuery.Sort sort, String column) {
+        if (sort == StoryQuery.Sort.RELEVANCE) {
+            sql.append(" ORDER BY sort_value, s.id LIMIT ? OFFSET ?");
+            sql.params.add(q.limit() + 1);
+            sql.params.add(q.after() == null ? 0 : q.after().offset());
+            return;
+        }
+        String dir = q.descending() ? "DESC" : "ASC";
+        String cmp = q.descending() ? "<" : ">";
+        if (q.after() != null) {
+            sql.and("(" + column + " " + cmp + " ? OR (" + column + " = ? AND s.id " + cmp + " ?))",
+                    q.after().value(), q.after().value(), q.after().id());
+        }
+        sql.append(" ORDER BY " + column + " " + dir + ", s.id " + dir + " LIMIT ?");
+        sql.params.add(q.limit() + 1);
+    }
+
+    private Page page(List<Row> rows, StoryQuery q, StoryQuery.Sort sort) {
+        List<Row> shown = rows.stream().limit(q.limit()).toList();
+        Map<String, Story> byId = stories.findAll(shown.stream().map(Row::id).toList()).stream()
+                .collect(Collectors.toMap(Story::id, Function.identity()));
+        List<Story> items = shown.stream().map(r -> byId.get(r.id())).filter(java.util.Objects::nonNull).toList();
+        if (rows.size() <= q.limit()) return new Page(items, null);
+        Row last = shown.getLast();
+        StoryQuery.Cursor next = sort == StoryQuery.Sort.RELEVANCE
+                ? new StoryQuery.Cursor(null, null, (q.after() == null ? 0 : q.after().offset()) + q.limit())
+                : new StoryQuery.Cursor(last.sortValue(), last.id(), 0);
+        return new Page(items, next);
+    }
+
+    private static final class Sql {
+        final StringBuilder text = new StringBuilder();
+        final List<Object> params = new ArrayList<>();
+
+        void append(String s) {
+            text.append(s);
+        }
+
+        void and(String condition, Object... values) {
+            text.append(" AND ").append(condition);
+            params.addAll(List.of(values));
+        }
+    }
+}

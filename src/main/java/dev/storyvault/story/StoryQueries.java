@@ -1,0 +1,90 @@
+package dev.storyvault.story;
+
+import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads a listing's query parameters into a {@link StoryQuery}; writes and reads its opaque cursors. */
+final class StoryQueries {
+
+    private StoryQueries() {}
+
+    static StoryQuery parse(Caller caller, Map<String, String> p) {
+        int limit = integer(p.getOrDefault("limit", "20"));
+        if (limit < 1 || limit > 100) throw ApiProblem.badRequest("invalid-limit", "limit must be between 1 and 100.");
+        String text = p.get("q");
+        if (text != null && text.length() > 500) throw ApiProblem.badRequest("invalid-query", "q has at most 500 characters.");
+        StoryQuery.Sort sort = sort(p.getOrDefault("sort", text != null ? "relevance" : "created_at"));
+        boolean descending = !"asc".equalsIgnoreCase(p.getOrDefault("order", sort == StoryQuery.Sort.TITLE ? "asc" : "desc"));
+        return new StoryQuery(scope(caller, p.get("scope")), text,
+                p.get("status") == null ? null : StoryStatus.parse(p.get("status")),
+                p.get("tag") == null ? null : Tags.normalize(p.get("tag"), "tag"),
+                p.get("category") == null ? null : Tags.normalize(p.get("category"), "category"),
+                p.get("owner_id"), p.get("age_group"), instant(p, "created_after"), instant(p, "created_before"),
+                instant(p, "updated_after"), instant(p, "updated_before"), sort, descending, decode(p.get("cursor")), limit);
+    }
+
+    private static StoryQuery.Scope scope(Caller caller, String value) {
+        if (caller.isAnonymous()) {
+            if (value != null && !value.equalsIgnoreCase("public")) {
+                throw ApiProblem.unauthorized("Only scope=public is open without a credential.");
+            }
+            return StoryQuery.Scope.PUBLIC;
+        }
+        try {
+            return value == null ? StoryQuery.Scope.MINE : StoryQuery.Scope.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid-scope", "scope is mine, shared, public or all.");
+        }
+    }
+
+    private static StoryQuery.Sort sort(String value) {
+        try {
+            return StoryQuery.Sort.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid-sort", "sort is created_at, updated_at, title or relevance.");
+        }
+    }
+
+    static String encode(StoryQuery.Cursor cursor) {
+        String raw = cursor.id() == null ? "o|" + cursor.offset()
+                : (cursor.value() instanceof Number n ? "n|" + n.longValue() : "s|" + cursor.value()) + "|" + cursor.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static StoryQuery.Cursor decode(String cursor) {
+        if (cursor == null) return null;
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (raw.startsWith("o|")) return new StoryQuery.Cursor(null, null, Integer.parseInt(raw.substring(2)));
+            String id = raw.substring(raw.lastIndexOf('|') + 1);
+            String value = raw.substring(2, raw.lastIndexOf('|'));
+            return new StoryQuery.Cursor(raw.startsWith("n|") ? (Object) Long.parseLong(value) : value, id, 0);
+        } catch (RuntimeException e) {
+            throw ApiProblem.badRequest("invalid-cursor", "The cursor is not one this server returned.");
+        }
+    }
+
+    private static Instant instant(Map<String, String> p, String name) {
+        String value = p.get(name);
+        if (value == null) return null;
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("invalid-time", name + " must be an RFC 3339 time such as 2026-01-31T12:00:00Z.");
+        }
+    }
+
+    private static int integer(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("invalid-limit", "limit must be a whole number.");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.storyvault.story;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Full-text search over title, page text, tags and characters: SQLite FTS5 in embedded mode,
+ * PostgreSQL tsvector + GIN in scale-out mode. Both pass {@code StorySearchContract}.
+ */
+interface StorySearch {
+
+    /** Brings the index in step with the story, in the caller's transaction. */
+    void index(Story story);
+
+    void remove(String storyId);
+
+    /** The SQL that restricts {@code stories s} to matches of all {@code terms}, and ranks them (lower is better). */
+    TextMatch match(List<String> terms);
+
+    record TextMatch(String join, String condition, String rank, Object parameter) {}
+
+    /** Words of a query: letters and digits only, lowercased, at most 10 — nothing else reaches SQL. */
+    static List<String> terms(String query) {
+        List<String> terms = new ArrayList<>();
+        for (String word : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && terms.size() < 10) terms.add(word.length() > 50 ? word.substring(0, 50) : word);
+        }
+        return terms;
+    }
+
+    static String body(Story story) {
+        StringBuilder body = new StringBuilder();
+        story.content().pages().forEach(p -> body.append(p.text()).append('\n'));
+        return body.toString();
+    }
+}
