@@ -9,6 +9,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import javax.sql.DataSource;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -16,6 +19,11 @@ class DatabaseConfiguration {
     @Bean
     Dialect dialect(Environment environment) {
         return Dialect.fromJdbcUrl(environment.getRequiredProperty("spring.datasource.url"));
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource, Dialect dialect) {
+        return dialect == Dialect.SQLITE ? new SqliteTransactionManager(dataSource) : new JdbcTransactionManager(dataSource);
     }
 
     /** why: SQLite will not create the folder its file lives in, and ./data may not exist on first start. */

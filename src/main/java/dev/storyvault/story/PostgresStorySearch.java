@@ -31,9 +31,9 @@ class PostgresStorySearch implements StorySearch {
     }
 
     @Override
-    public TextMatch match(List<String> terms) {
+    public TextMatch match(List<String> terms, String tag) {
         String query = terms.stream().map(t -> t + ":*").collect(Collectors.joining(" & "));
-        return new TextMatch("", "s.search_vector @@ to_tsquery('simple', ?)",
+        return new TextMatch("stories s", "s.search_vector @@ to_tsquery('simple', ?)",
                 "-ts_rank(s.search_vector, to_tsquery('simple', ?))", query);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** FTS5: a contentless-by-convention virtual table keyed by story id, prefix queries, bm25 ranking. */
+/** FTS5: one entry per story under its doc_number, prefix queries, bm25 ranking. */
 class SqliteStorySearch implements StorySearch {
 
     private final JdbcClient jdbc;
@@ -16,22 +16,30 @@ class SqliteStorySearch implements StorySearch {
     @Override
     public void index(Story story) {
         remove(story.id());
-        jdbc.sql("INSERT INTO story_search (story_id, title, body, tags, characters) VALUES (?, ?, ?, ?, ?)")
-                .params(story.id(), story.content().title(), StorySearch.body(story),
-                        String.join(" ", story.content().tags()), String.join(" ", story.content().characters()))
+        jdbc.sql("""
+                INSERT INTO story_search (rowid, title, body, tags, characters)
+                SELECT doc_number, ?, ?, ?, ? FROM stories WHERE id = ?""")
+                .params(story.content().title(), StorySearch.body(story), String.join(" ", story.content().tags()),
+                        String.join(" ", story.content().characters()), story.id())
                 .update();
     }
 
     @Override
     public void remove(String storyId) {
-        jdbc.sql("DELETE FROM story_search WHERE story_id = ?").param(storyId).update();
+        jdbc.sql("DELETE FROM story_search WHERE rowid = (SELECT doc_number FROM stories WHERE id = ?)").param(storyId).update();
     }
 
     @Override
-    public TextMatch match(List<String> terms) {
+    public TextMatch match(List<String> terms, String tag) {
         // why: each term quoted, so no query syntax of the user's reaches FTS5; '*' makes it a prefix
         String query = terms.stream().map(t -> "\"" + t + "\"*").collect(Collectors.joining(" "));
-        return new TextMatch("JOIN story_search ON story_search.story_id = s.id", "story_search MATCH ?",
-                "story_search.rank", query);
+        if (tag != null) {
+            // why: the tag narrows the match inside FTS (doclist intersection) instead of row by row after it;
+            // the exact tag check in SQL still follows, since "space-pirates" indexes as the phrase "space pirates"
+            query += " tags : \"" + String.join(" ", StorySearch.terms(tag)) + "\"";
+        }
+        // why CROSS JOIN: it makes SQLite drive from the FTS matches; the other order runs MATCH once per story
+        return new TextMatch("story_search CROSS JOIN stories s ON s.doc_number = story_search.rowid",
+                "story_search MATCH ?", "story_search.rank", query);
     }
 }

@@ -47,7 +47,9 @@ class StoriesController {
         if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
         StoryFinder.Page page = finder.find(caller, StoryQueries.parse(caller, parameters));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", page.items().stream().map(s -> StoryDocuments.view(s, ASSET_URLS)).toList());
+        boolean full = "content".equals(parameters.get("include"));
+        out.put("items", page.items().stream()
+                .map(s -> full ? StoryDocuments.view(s, ASSET_URLS) : StoryDocuments.summary(s)).toList());
         if (page.next() != null) out.put("next_cursor", StoryQueries.encode(page.next()));
         return out;
     }

@@ -60,11 +60,19 @@ final class StoryDocuments {
         doc.put("id", story.id());
         doc.put("owner_id", story.ownerId());
         doc.putAll(editable(story.content()));
-        doc.put("content", Map.of("pages", pages(story.content().pages(), urlPrefix)));
+        if (urlPrefix != null) doc.put("content", Map.of("pages", pages(story.content().pages(), urlPrefix)));
         doc.put("metadata", metadata(story.metadata()));
         doc.put("version", story.version());
         doc.put("created_at", story.createdAt().toString());
         doc.put("updated_at", story.updatedAt().toString());
+        return doc;
+    }
+
+    /** A listing entry: the document without pages and bible (those come with GET /api/stories/{id}). */
+    static Map<String, Object> summary(Story story) {
+        Map<String, Object> doc = view(story, null);
+        doc.remove("content");
+        doc.remove("bible");
         return doc;
     }
 

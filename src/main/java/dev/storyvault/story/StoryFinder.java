@@ -33,10 +33,10 @@ class StoryFinder {
     Page find(Caller caller, StoryQuery q) {
         Sql sql = new Sql();
         List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
-        StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms);
+        StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms, q.tag());
         StoryQuery.Sort sort = q.sort() == StoryQuery.Sort.RELEVANCE && match == null ? StoryQuery.Sort.CREATED_AT : q.sort();
         String sortColumn = sort == StoryQuery.Sort.RELEVANCE ? match.rank() : sort.column;
-        sql.append("SELECT s.id, " + sortColumn + " AS sort_value FROM stories s " + (match == null ? "" : match.join()) + " WHERE 1 = 1");
+        sql.append("SELECT s.id, " + sortColumn + " AS sort_value FROM " + (match == null ? "stories s" : match.from()) + " WHERE 1 = 1");
         if (sort == StoryQuery.Sort.RELEVANCE) sql.params.addAll(rankParams(match));
         visibility(sql, caller, q.scope());
         filters(sql, q);

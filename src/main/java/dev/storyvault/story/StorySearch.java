@@ -15,10 +15,14 @@ interface StorySearch {
 
     void remove(String storyId);
 
-    /** The SQL that restricts {@code stories s} to matches of all {@code terms}, and ranks them (lower is better). */
-    TextMatch match(List<String> terms);
+    /**
+     * The SQL that restricts {@code stories s} to matches of all {@code terms}, and ranks them (lower is
+     * better). {@code tag}, when given, may be used to narrow the match early; the caller still filters by it.
+     */
+    TextMatch match(List<String> terms, String tag);
 
-    record TextMatch(String join, String condition, String rank, Object parameter) {}
+    /** {@code from} names the tables (with {@code stories s}), {@code condition} the match, {@code rank} its order. */
+    record TextMatch(String from, String condition, String rank, Object parameter) {}
 
     /** Words of a query: letters and digits only, lowercased, at most 10 — nothing else reaches SQL. */
     static List<String> terms(String query) {

@@ -1,0 +1,117 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives a running StoryVault over HTTP: timed creates (10 pages each) with 8 clients, a bulk load to
+ * the target size, then gets by id and word+tag searches. Run: java StoryStoreBench.java URL KEY [timed] [total]
+ */
+public class StoryStoreBench {
+
+    /** 2,000 made-up words: each appears in about a fifth of the stories, as a common story word would. */
+    static final String[] WORDS = vocabulary(2_000);
+    static final String[] TAGS = ("space sea bedtime adventure friendship magic animals science music winter "
+            + "summer mystery sports history robots dinosaurs fairy pirates heroes kindness").split(" ");
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern ID = Pattern.compile("\"id\":\"(sty_[0-9a-z]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String key = args[1];
+        int timed = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int total = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        long[] create = run(timed, 8, i -> ids.add(create(base, key, i)));
+        report("create (8 clients)", create, timed);
+        long start = System.nanoTime();
+        run(total - timed, 8, i -> ids.add(create(base, key, timed + i)));
+        System.out.printf("bulk load to %,d stories: %.0f s%n", total, (System.nanoTime() - start) / 1e9);
+        List<String> all = new ArrayList<>(ids);
+        Random random = new Random(1);
+        report("get by id (8 clients)", run(5_000, 8, i -> get(base, key, "/api/stories/" + all.get(random.nextInt(all.size())))), 5_000);
+        report("search word+tag (8 clients)", run(2_000, 8, i -> get(base, key,
+                "/api/stories?q=" + WORDS[i % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20")), 2_000);
+    }
+
+    static String[] vocabulary(int size) {
+        String[] syllables = "ka lo mi ra te su no vi pe da ri go fe lu sa to ne bi zu ha".split(" ");
+        String[] words = new String[size];
+        for (int i = 0; i < size; i++) {
+            words[i] = syllables[i % 20] + syllables[(i / 20) % 20] + syllables[(i / 400) % 20] + (i % 7 == 0 ? "n" : "");
+        }
+        return words;
+    }
+
+    interface Op { void run(int i) throws Exception; }
+
+    static long[] run(int count, int clients, Op op) throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < count; ) {
+                    long t = System.nanoTime();
+                    op.run(i);
+                    latencies[i] = System.nanoTime() - t;
+                }
+                return null;
+            }));
+        }
+        long started = System.nanoTime();
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        long[] result = Arrays.copyOf(latencies, count + 1);
+        result[count] = System.nanoTime() - started;
+        return result;
+    }
+
+    static void report(String name, long[] result, int count) {
+        long wall = result[count];
+        long[] sorted = Arrays.copyOf(result, count);
+        Arrays.sort(sorted);
+        System.out.printf("%-28s p50 %6.2f ms   p99 %6.2f ms   %8.0f ops/s%n", name, sorted[count / 2] / 1e6,
+                sorted[(int) (count * 0.99)] / 1e6, count / (wall / 1e9));
+    }
+
+    static String create(String base, String key, int n) throws Exception {
+        Random r = new Random(n);
+        StringBuilder pages = new StringBuilder();
+        for (int p = 1; p <= 10; p++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 40; w++) text.append(WORDS[r.nextInt(WORDS.length)]).append(' ');
+            pages.append(p > 1 ? "," : "").append("{\"page_number\":").append(p).append(",\"text\":\"").append(text).append("\"}");
+        }
+        String body = "{\"title\":\"The " + WORDS[r.nextInt(WORDS.length)] + " and the " + WORDS[r.nextInt(WORDS.length)] + " " + n
+                + "\",\"status\":\"completed\",\"tags\":[\"" + TAGS[n % TAGS.length] + "\",\"" + TAGS[(n / 7) % TAGS.length]
+                + "\"],\"parameters\":{\"characters\":[\"" + WORDS[r.nextInt(WORDS.length)] + "\"],\"age_group\":\"6-8\"},"
+                + "\"content\":{\"pages\":[" + pages + "]}}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stories"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) throw new IllegalStateException(response.statusCode() + " " + response.body());
+        Matcher m = ID.matcher(response.body());
+        if (!m.find()) throw new IllegalStateException("no id in " + response.body());
+        return m.group(1);
+    }
+
+    static void get(String base, String key, String path) throws Exception {
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) throw new IllegalStateException(path + " -> " + response.statusCode());
+    }
+}
