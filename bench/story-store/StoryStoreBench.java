@@ -44,6 +44,8 @@ public class StoryStoreBench {
         report("get by id (8 clients)", run(5_000, 8, i -> get(base, key, "/api/stories/" + all.get(random.nextInt(all.size())))), 5_000);
         report("search word+tag (8 clients)", run(2_000, 8, i -> get(base, key,
                 "/api/stories?q=" + WORDS[i % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20")), 2_000);
+        report("  same, sort=relevance", run(1_000, 8, i -> get(base, key,
+                "/api/stories?q=" + WORDS[(i + 7) % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20&sort=relevance")), 1_000);
     }
 
     static String[] vocabulary(int size) {

@@ -32,11 +32,13 @@ for mode in $MODES; do
     "$JAVA" -cp "$SQLITE_JAR" bench/story-store/SqliteInsertLoop.java 5000
     start_storyvault "$P" STORYVAULT_DATA_DIR="$WORK/data"
   else
-    psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS storyvault_bench" -c "CREATE DATABASE storyvault_bench" postgres
-    pgbench -h 127.0.0.1 -U postgres -i -q storyvault_bench >/dev/null 2>&1
+    for db in storyvault_bench storyvault_bench_raw; do
+      psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" postgres 2>/dev/null
+    done
+    pgbench -h 127.0.0.1 -U postgres -i -q storyvault_bench_raw >/dev/null 2>&1
     echo "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 1, 1, 1, now());" > "$WORK/insert.sql"
     echo -n "raw PostgreSQL single-row inserts (pgbench, 8 clients): "
-    pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 10 -f "$WORK/insert.sql" storyvault_bench 2>/dev/null \
+    pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 10 -f "$WORK/insert.sql" storyvault_bench_raw 2>/dev/null \
       | awk '/tps =/{printf "%.0f rows/s\n", $3} /latency average/{lat=$4} END{if (lat) printf "    (average latency %s ms)\n", lat}'
     S3P=$(port)
     mkdir -p "$WORK/s3"

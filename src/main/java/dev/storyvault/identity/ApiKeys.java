@@ -151,7 +151,7 @@ public class ApiKeys {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String randomKeyId() {
+    static String randomKeyId() {
         String alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
         char[] id = new char[12];
         for (int i = 0; i < id.length; i++) id[i] = alphabet.charAt(RANDOM.nextInt(32));

@@ -25,10 +25,14 @@ class BearerAuthentication extends OncePerRequestFilter {
     static final String CALLER = BearerAuthentication.class.getName() + ".caller";
 
     private final ApiKeys keys;
+    private final AccessTokens tokens;
+    private final AuditLog audit;
     private final ProblemWriter problems;
 
-    BearerAuthentication(ApiKeys keys, ProblemWriter problems) {
+    BearerAuthentication(ApiKeys keys, AccessTokens tokens, AuditLog audit, ProblemWriter problems) {
         this.keys = keys;
+        this.tokens = tokens;
+        this.audit = audit;
         this.problems = problems;
     }
 
@@ -38,7 +42,8 @@ class BearerAuthentication extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         Optional<Caller> caller = header == null ? Optional.of(Caller.ANONYMOUS) : authenticate(header);
         if (caller.isEmpty()) {
-            problems.write(response, ApiProblem.unauthorized("The bearer credential is unknown, revoked or malformed."));
+            audit.record(null, "auth.bearer-rejected", request.getMethod() + " " + request.getRequestURI(), request.getRemoteAddr());
+            problems.write(response, ApiProblem.unauthorized("The bearer credential is unknown, expired, revoked or malformed."));
             return;
         }
         if (isOperatorEndpoint(request) && !caller.get().isAdmin()) {
@@ -55,7 +60,7 @@ class BearerAuthentication extends OncePerRequestFilter {
         if (header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
         String token = header.substring(7).trim();
         if (token.isEmpty() || token.length() > 256) return Optional.empty();
-        return keys.authenticate(token);
+        return AccessTokens.looksLikeToken(token) ? tokens.authenticate(token) : keys.authenticate(token);
     }
 
     /** Actuator endpoints other than health are for operators only. */

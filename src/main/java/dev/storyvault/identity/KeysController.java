@@ -24,11 +24,13 @@ class KeysController {
     private final ApiKeys keys;
     private final Users users;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
 
-    KeysController(ApiKeys keys, Users users, TransactionTemplate transaction) {
+    KeysController(ApiKeys keys, Users users, TransactionTemplate transaction, AuditLog audit) {
         this.keys = keys;
         this.users = users;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     record NewKey(String name, List<String> scopes, String userId) {}
@@ -45,7 +47,9 @@ class KeysController {
         // why: a new service account and its key appear together or not at all
         return transaction.execute(status -> {
             String userId = request.userId() != null ? existingUser(request.userId()) : users.create(name, Role.SERVICE);
-            return keys.issue(name, userId, scopes);
+            ApiKeys.IssuedKey issued = keys.issue(name, userId, scopes);
+            audit.record(caller.userId(), "key.created", "key " + issued.id() + " '" + name + "' for " + userId, null);
+            return issued;
         });
     }
 
@@ -60,6 +64,7 @@ class KeysController {
     void revoke(Caller caller, @PathVariable String id) {
         caller.requireAdmin();
         if (!keys.revoke(id)) throw ApiProblem.notFound("active key");
+        audit.record(caller.userId(), "key.revoked", "key " + id, null);
     }
 
     private String existingUser(String userId) {

@@ -19,10 +19,29 @@ public class Users {
 
     public record User(String id, String username, Role role) {}
 
+    record Credentials(String id, Role role, String passwordHash, Long expiresAt) {}
+
     public String create(String username, Role role) {
         String id = Ids.next("usr");
         insert(id, username, role);
         return id;
+    }
+
+    /** A person who logs in; false if the login is taken. */
+    Optional<String> createWithLogin(String login, String passwordHash, Role role, Long expiresAt) {
+        if (credentials(login).isPresent()) return Optional.empty();
+        String id = Ids.next("usr");
+        jdbc.sql("INSERT INTO users (id, username, role, created_at, login, password_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, login, role.name(), System.currentTimeMillis(), login, passwordHash, expiresAt)
+                .update();
+        return Optional.of(id);
+    }
+
+    Optional<Credentials> credentials(String login) {
+        return jdbc.sql("SELECT id, role, password_hash, expires_at FROM users WHERE login = ?").param(login)
+                .query((rs, n) -> new Credentials(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4)))
+                .optional();
     }
 
     void ensureAdmin() {

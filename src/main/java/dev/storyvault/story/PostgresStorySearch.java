@@ -14,6 +14,11 @@ class PostgresStorySearch implements StorySearch {
     }
 
     @Override
+    public long nextDocNumber() {
+        return jdbc.sql("SELECT nextval('story_doc_numbers')").query(Long.class).single();
+    }
+
+    @Override
     public void index(Story story) {
         jdbc.sql("""
                 UPDATE stories SET search_vector =
@@ -34,6 +39,6 @@ class PostgresStorySearch implements StorySearch {
     public TextMatch match(List<String> terms, String tag) {
         String query = terms.stream().map(t -> t + ":*").collect(Collectors.joining(" & "));
         return new TextMatch("stories s", "s.search_vector @@ to_tsquery('simple', ?)",
-                "-ts_rank(s.search_vector, to_tsquery('simple', ?))", query);
+                "-ts_rank(s.search_vector, to_tsquery('simple', ?))", "s.doc_number", query);
     }
 }

@@ -13,6 +13,12 @@ class SqliteStorySearch implements StorySearch {
         this.jdbc = jdbc;
     }
 
+    /** why MAX + 1: writers are serialized (SqliteTransactionManager), so no two see the same maximum. */
+    @Override
+    public long nextDocNumber() {
+        return jdbc.sql("SELECT COALESCE(MAX(doc_number), 0) + 1 FROM stories").query(Long.class).single();
+    }
+
     @Override
     public void index(Story story) {
         remove(story.id());
@@ -38,8 +44,9 @@ class SqliteStorySearch implements StorySearch {
             // the exact tag check in SQL still follows, since "space-pirates" indexes as the phrase "space pirates"
             query += " tags : \"" + String.join(" ", StorySearch.terms(tag)) + "\"";
         }
-        // why CROSS JOIN: it makes SQLite drive from the FTS matches; the other order runs MATCH once per story
+        // why CROSS JOIN: it makes SQLite drive from the FTS matches; the other order runs MATCH once per story.
+        // Ordered by rowid (= doc_number), FTS5 hands matches newest first and a LIMIT stops it early.
         return new TextMatch("story_search CROSS JOIN stories s ON s.doc_number = story_search.rowid",
-                "story_search MATCH ?", "story_search.rank", query);
+                "story_search MATCH ?", "story_search.rank", "story_search.rowid", query);
     }
 }

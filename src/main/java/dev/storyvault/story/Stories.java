@@ -15,8 +15,6 @@ class Stories {
 
     private static final String COLUMNS = "id, owner_id, document, word_count, image_count, audio_duration_ms, version, created_at, updated_at";
 
-    private static final java.security.SecureRandom DOC_NUMBERS = new java.security.SecureRandom();
-
     private final JdbcClient jdbc;
     private final StoryJson json;
 
@@ -25,12 +23,12 @@ class Stories {
         this.json = json;
     }
 
-    void insert(Story s) {
+    void insert(Story s, long docNumber) {
         jdbc.sql("""
                 INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,
                     document, word_count, image_count, audio_duration_ms, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), DOC_NUMBERS.nextLong(1, Long.MAX_VALUE), s.ownerId(), s.content().title(), s.content().status().name(), s.content().category(),
+                .params(s.id(), docNumber, s.ownerId(), s.content().title(), s.content().status().name(), s.content().category(),
                         s.content().ageGroup(), s.content().isPublic(), s.version(), document(s), s.metadata().wordCount(),
                         s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
                         s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli())

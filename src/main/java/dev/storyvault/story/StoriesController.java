@@ -33,13 +33,16 @@ class StoriesController {
     private final StoryFinder finder;
     private final StoryJson json;
     private final StoryInput input;
+    private final ReadingHistory history;
 
-    StoriesController(StoryAccess access, StoryEditor editor, StoryFinder finder, StoryJson json, StoryInput input) {
+    StoriesController(StoryAccess access, StoryEditor editor, StoryFinder finder, StoryJson json, StoryInput input,
+                      ReadingHistory history) {
         this.access = access;
         this.editor = editor;
         this.finder = finder;
         this.json = json;
         this.input = input;
+        this.history = history;
     }
 
     @GetMapping
@@ -65,6 +68,7 @@ class StoriesController {
     ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable String id,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         Story story = access.readable(caller, id);
+        history.opened(caller, story);
         if (story.etag().equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(story.etag()).build();
         }

@@ -39,7 +39,7 @@ class StoryEditor {
         Instant now = now();
         Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
                 1, now, now);
-        stories.insert(story);
+        stories.insert(story, search.nextDocNumber());
         saved(story, caller);
         events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
         return story;

@@ -35,7 +35,8 @@ class StoryFinder {
         List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
         StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms, q.tag());
         StoryQuery.Sort sort = q.sort() == StoryQuery.Sort.RELEVANCE && match == null ? StoryQuery.Sort.CREATED_AT : q.sort();
-        String sortColumn = sort == StoryQuery.Sort.RELEVANCE ? match.rank() : sort.column;
+        String sortColumn = sort == StoryQuery.Sort.RELEVANCE ? match.rank()
+                : sort == StoryQuery.Sort.CREATED_AT && match != null ? match.newest() : sort.column;
         sql.append("SELECT s.id, " + sortColumn + " AS sort_value FROM " + (match == null ? "stories s" : match.from()) + " WHERE 1 = 1");
         if (sort == StoryQuery.Sort.RELEVANCE) sql.params.addAll(rankParams(match));
         visibility(sql, caller, q.scope());
@@ -87,6 +88,13 @@ class StoryFinder {
         }
         String dir = q.descending() ? "DESC" : "ASC";
         String cmp = q.descending() ? "<" : ">";
+        if (sort == StoryQuery.Sort.CREATED_AT) {
+            // why one column: doc_number is unique, and a lone rowid order lets FTS5 stream matches under the LIMIT
+            if (q.after() != null) sql.and(column + " " + cmp + " ?", q.after().value());
+            sql.append(" ORDER BY " + column + " " + dir + " LIMIT ?");
+            sql.params.add(q.limit() + 1);
+            return;
+        }
         if (q.after() != null) {
             sql.and("(" + column + " " + cmp + " ? OR (" + column + " = ? AND s.id " + cmp + " ?))",
                     q.after().value(), q.after().value(), q.after().id());

@@ -19,7 +19,9 @@ final class StoryQueries {
         if (limit < 1 || limit > 100) throw ApiProblem.badRequest("invalid-limit", "limit must be between 1 and 100.");
         String text = p.get("q");
         if (text != null && text.length() > 500) throw ApiProblem.badRequest("invalid-query", "q has at most 500 characters.");
-        StoryQuery.Sort sort = sort(p.getOrDefault("sort", text != null ? "relevance" : "created_at"));
+        // why newest first by default, also for searches: it is what a library shows, and it streams from the
+        // index with a LIMIT; relevance ranks every match first and is there when asked for
+        StoryQuery.Sort sort = sort(p.getOrDefault("sort", "created_at"));
         boolean descending = !"asc".equalsIgnoreCase(p.getOrDefault("order", sort == StoryQuery.Sort.TITLE ? "asc" : "desc"));
         return new StoryQuery(scope(caller, p.get("scope")), text,
                 p.get("status") == null ? null : StoryStatus.parse(p.get("status")),

@@ -13,7 +13,8 @@ record StoryQuery(Scope scope, String text, StoryStatus status, String tag, Stri
     enum Scope { MINE, SHARED, PUBLIC, ALL }
 
     enum Sort {
-        CREATED_AT("s.created_at"), UPDATED_AT("s.updated_at"), TITLE("s.title"), RELEVANCE(null);
+        // why doc_number: it follows creation order and is unique, so it orders, pages and indexes alone
+        CREATED_AT("s.doc_number"), UPDATED_AT("s.updated_at"), TITLE("s.title"), RELEVANCE(null);
 
         final String column;
 

@@ -10,6 +10,9 @@ import java.util.Locale;
  */
 interface StorySearch {
 
+    /** The next story's doc_number: increasing with creation, so "newest first" is index order. */
+    long nextDocNumber();
+
     /** Brings the index in step with the story, in the caller's transaction. */
     void index(Story story);
 
@@ -21,8 +24,11 @@ interface StorySearch {
      */
     TextMatch match(List<String> terms, String tag);
 
-    /** {@code from} names the tables (with {@code stories s}), {@code condition} the match, {@code rank} its order. */
-    record TextMatch(String from, String condition, String rank, Object parameter) {}
+    /**
+     * {@code from} names the tables (with {@code stories s}), {@code condition} the match, {@code rank} its order,
+     * {@code newest} the column that orders matches by creation most cheaply.
+     */
+    record TextMatch(String from, String condition, String rank, String newest, Object parameter) {}
 
     /** Words of a query: letters and digits only, lowercased, at most 10 — nothing else reaches SQL. */
     static List<String> terms(String query) {

@@ -1,6 +1,6 @@
 CREATE TABLE stories (
     id                TEXT PRIMARY KEY,
-    doc_number        BIGINT NOT NULL UNIQUE, -- a stable integer key for full-text indexes (FTS5 rowid)
+    doc_number        BIGINT NOT NULL UNIQUE, -- creation order; the FTS5 rowid (StorySearch.nextDocNumber)
     owner_id          TEXT NOT NULL REFERENCES users (id),
     title             TEXT NOT NULL,
     status            TEXT NOT NULL,
