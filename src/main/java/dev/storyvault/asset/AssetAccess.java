@@ -38,6 +38,11 @@ class AssetAccess {
         return asset;
     }
 
+    Asset existing(String id) {
+        if (!Ids.looksValid(id)) throw ApiProblem.notFound("asset");
+        return assets.find(id).orElseThrow(() -> ApiProblem.notFound("asset"));
+    }
+
     AssetVersion current(Asset asset) {
         return version(asset, asset.currentVersion());
     }

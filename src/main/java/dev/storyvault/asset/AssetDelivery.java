@@ -4,6 +4,7 @@ import dev.storyvault.blob.BlobId;
 import dev.storyvault.delivery.BlobResponder;
 import dev.storyvault.delivery.Representation;
 import dev.storyvault.identity.Caller;
+import dev.storyvault.identity.SignedUrls;
 import dev.storyvault.platform.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,16 +29,23 @@ class AssetDelivery {
     private final AssetAccess access;
     private final PublicBlobs publicBlobs;
     private final BlobResponder responder;
+    private final SignedUrls signedUrls;
 
-    AssetDelivery(AssetAccess access, PublicBlobs publicBlobs, BlobResponder responder) {
+    AssetDelivery(AssetAccess access, PublicBlobs publicBlobs, BlobResponder responder, SignedUrls signedUrls) {
         this.access = access;
         this.publicBlobs = publicBlobs;
         this.responder = responder;
+        this.signedUrls = signedUrls;
     }
 
     @RequestMapping(path = "/api/assets/{id}/content", method = {RequestMethod.GET, RequestMethod.HEAD})
     void current(Caller caller, @PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        if (request.getParameter("sig") != null) {
+            Asset asset = signed(id, request);
+            send(request, response, access.current(asset), signedCaching(request));
+            return;
+        }
         Asset asset = access.readable(caller, id);
         send(request, response, access.current(asset), asset.isPublic() ? PUBLIC_MUTABLE : PRIVATE);
     }
@@ -45,6 +53,10 @@ class AssetDelivery {
     @RequestMapping(path = "/api/assets/{id}/versions/{version}/content", method = {RequestMethod.GET, RequestMethod.HEAD})
     void version(Caller caller, @PathVariable String id, @PathVariable int version, HttpServletRequest request,
                  HttpServletResponse response) throws IOException {
+        if (request.getParameter("sig") != null) {
+            send(request, response, access.version(signed(id, request), version), signedCaching(request));
+            return;
+        }
         Asset asset = access.readable(caller, id);
         send(request, response, access.version(asset, version), asset.isPublic() ? IMMUTABLE : PRIVATE_IMMUTABLE);
     }
@@ -55,6 +67,19 @@ class AssetDelivery {
         if (!BlobId.isValid(hash)) throw ApiProblem.notFound("public content");
         AssetVersion version = publicBlobs.find(BlobId.of(hash)).orElseThrow(() -> ApiProblem.notFound("public content"));
         sendImmutable(request, response, version);
+    }
+
+    /** A signed URL stands in for the caller: it names exactly one path, until it expires. */
+    private Asset signed(String id, HttpServletRequest request) {
+        signedUrls.verify(request.getRequestURI(), request.getParameter("expires"), request.getParameter("kid"),
+                request.getParameter("sig"));
+        return access.existing(id);
+    }
+
+    /** why public: the signature is in the URL, so a CDN may cache it under that key, but not past expiry. */
+    private static String signedCaching(HttpServletRequest request) {
+        long remaining = Long.parseLong(request.getParameter("expires")) - System.currentTimeMillis() / 1000;
+        return "public, max-age=" + Math.max(0, Math.min(remaining, 3600));
     }
 
     void sendGranted(HttpServletRequest request, HttpServletResponse response, AssetVersion version)

@@ -2,6 +2,7 @@ package dev.storyvault.asset;
 
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
+import dev.storyvault.identity.SignedUrls;
 import dev.storyvault.platform.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +29,15 @@ class AssetQueries {
     private final AssetAccess access;
     private final MetadataJson metadata;
     private final AssetReferences references;
+    private final SignedUrls signedUrls;
 
-    AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references) {
+    AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
+                 SignedUrls signedUrls) {
         this.assets = assets;
         this.access = access;
         this.metadata = metadata;
         this.references = references;
+        this.signedUrls = signedUrls;
     }
 
     @GetMapping
@@ -58,6 +63,22 @@ class AssetQueries {
     ResponseEntity<AssetView> get(Caller caller, @PathVariable String id) {
         Asset asset = access.readable(caller, id);
         return ResponseEntity.ok().eTag(etag(asset)).body(view(asset));
+    }
+
+    /** A signed, expiring URL for this asset's content (or one version): shareable, CDN-cacheable, no key needed. */
+    @PostMapping("/{id}/signed-url")
+    Map<String, Object> signedUrl(Caller caller, @PathVariable String id,
+            @RequestBody(required = false) Map<String, Object> request) {
+        Asset asset = access.writable(caller, id);
+        Map<String, Object> options = request == null ? Map.of() : request;
+        long seconds = options.get("expires_in") instanceof Number n ? n.longValue() : 3600;
+        if (seconds < 1 || seconds > 7 * 24 * 3600) {
+            throw ApiProblem.badRequest("invalid-expiry", "expires_in is between 1 second and 7 days.");
+        }
+        String path = "/api/assets/" + asset.id()
+                + (options.get("version") instanceof Integer v ? "/versions/" + access.version(asset, v).version() : "") + "/content";
+        long expires = System.currentTimeMillis() / 1000 + seconds;
+        return Map.of("url", signedUrls.sign(path, expires), "expires_at", Instant.ofEpochSecond(expires).toString());
     }
 
     /** Which documents (stories, collections) use this asset. */

@@ -1,6 +1,7 @@
 package dev.storyvault.identity;
 
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +24,11 @@ class AuthController {
     private final AuditLog audit;
     private final AuthProperties properties;
     private final TransactionTemplate transaction;
+    private final ClientAddresses addresses;
 
     AuthController(Users users, Passwords passwords, AccessTokens tokens, AuditLog audit, AuthProperties properties,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -44,7 +47,7 @@ class AuthController {
             throw ApiProblem.badRequest("invalid-role", "role is user or admin.");
         }
         String id = register(request, role);
-        audit.record(caller.userId(), "user.created", "created " + role.name().toLowerCase() + " '" + request.username() + "' (" + id + ")", http.getRemoteAddr());
+        audit.record(caller.userId(), "user.created", "created " + role.name().toLowerCase() + " '" + request.username() + "' (" + id + ")", addresses.of(http));
         return ResponseEntity.status(HttpStatus.CREATED).body(user(id, request.username(), role));
     }
 
@@ -62,7 +65,7 @@ class AuthController {
         boolean ok = passwords.matches(request.password() == null ? "" : request.password(),
                 found.map(Users.Credentials::passwordHash).orElse(null));
         if (!ok || found.isEmpty()) {
-            audit.record(null, "auth.login-failed", "login failed for '" + username + "'", http.getRemoteAddr());
+            audit.record(null, "auth.login-failed", "login failed for '" + username + "'", addresses.of(http));
             throw ApiProblem.unauthorized("Unknown username or wrong password.");
         }
         return token(tokens.issue(found.get().id(), properties.tokenTtl()));

@@ -2,6 +2,7 @@ package dev.storyvault.identity;
 
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.ProblemWriter;
+import dev.storyvault.platform.ClientAddresses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +29,11 @@ class BearerAuthentication extends OncePerRequestFilter {
     private final AccessTokens tokens;
     private final AuditLog audit;
     private final ProblemWriter problems;
+    private final ClientAddresses addresses;
 
-    BearerAuthentication(ApiKeys keys, AccessTokens tokens, AuditLog audit, ProblemWriter problems) {
+    BearerAuthentication(ApiKeys keys, AccessTokens tokens, AuditLog audit, ProblemWriter problems,
+                         ClientAddresses addresses) {
+        this.addresses = addresses;
         this.keys = keys;
         this.tokens = tokens;
         this.audit = audit;
@@ -42,7 +46,7 @@ class BearerAuthentication extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         Optional<Caller> caller = header == null ? Optional.of(Caller.ANONYMOUS) : authenticate(header);
         if (caller.isEmpty()) {
-            audit.record(null, "auth.bearer-rejected", request.getMethod() + " " + request.getRequestURI(), request.getRemoteAddr());
+            audit.record(null, "auth.bearer-rejected", request.getMethod() + " " + request.getRequestURI(), addresses.of(request));
             problems.write(response, ApiProblem.unauthorized("The bearer credential is unknown, expired, revoked or malformed."));
             return;
         }

@@ -8,6 +8,11 @@ public record Caller(String userId, Role role, Set<Scope> scopes) {
 
     public static final Caller ANONYMOUS = new Caller(null, Role.GUEST, Set.of());
 
+    /** The caller resolved for this request by bearer authentication (anonymous if none). */
+    public static Caller of(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(BearerAuthentication.CALLER) instanceof Caller caller ? caller : ANONYMOUS;
+    }
+
     public boolean isAnonymous() {
         return userId == null;
     }

@@ -38,6 +38,11 @@ class PostgresStorySearch implements StorySearch {
     @Override
     public TextMatch match(List<String> terms, String tag) {
         String query = terms.stream().map(t -> t + ":*").collect(Collectors.joining(" & "));
+        if (tag != null) {
+            // why: the tag's words join the GIN lookup, so the index intersects both instead of fetching every
+            // row that has the word; the exact tag check in SQL still follows
+            query += " & " + String.join(" & ", StorySearch.terms(tag));
+        }
         return new TextMatch("stories s", "s.search_vector @@ to_tsquery('simple', ?)",
                 "-ts_rank(s.search_vector, to_tsquery('simple', ?))", "s.doc_number", query);
     }

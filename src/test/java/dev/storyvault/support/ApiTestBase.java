@@ -19,6 +19,7 @@ public abstract class ApiTestBase {
     protected Api anonymous;
     protected String aliceId;
     protected String bobId;
+    protected String bobKey;
 
     @BeforeEach
     void callers() {
@@ -29,6 +30,7 @@ public abstract class ApiTestBase {
         aliceId = a.get("user_id").asString();
         bob = admin.as(b.get("key").asString());
         bobId = b.get("user_id").asString();
+        bobKey = b.get("key").asString();
         anonymous = admin.anonymous();
     }
 
