@@ -1,0 +1,16 @@
+package dev.storyvault;
+
+import dev.storyvault.support.ScaleOutServices;
+import dev.storyvault.support.TestModes;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@ExtendWith(ScaleOutServices.class)
+class ScaleOutAuthorizationMatrixTest extends AuthorizationMatrixContract {
+    @DynamicPropertySource
+    static void mode(DynamicPropertyRegistry registry) {
+        TestModes.scaleOut(registry);
+        withoutRateLimits(registry);
+    }
+}
