@@ -35,7 +35,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
 
     /** Columns: anonymous, guest, owner, shared-with user, share-link holder, other user, read-only key, admin. */
     static final String MATRIX = """
-            POST   /api/assets                                    401 403 201 201 401 201 403 201
+            POST   /api/assets                                    401 201 201 201 401 201 403 201
             GET    /api/assets                                    401 200 200 200 401 200 200 200
             GET    /api/assets/{id}                               404 404 200 200 404 404 404 200
             PATCH  /api/assets/{id}                               401 403 200 403 401 404 403 200

@@ -30,9 +30,12 @@ class Uploads {
     private final Assets assets;
     private final MetadataJson metadata;
     private final TransactionTemplate transaction;
+    private final GuestQuota quota;
 
     Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, BlobStore store,
-            BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction) {
+            BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction,
+            GuestQuota quota) {
+        this.quota = quota;
         this.receiver = receiver;
         this.inspector = inspector;
         this.limits = limits;
@@ -45,7 +48,7 @@ class Uploads {
 
     AssetView create(Caller caller, UploadRequest request, InputStream body) throws IOException {
         Map<String, Object> userMetadata = metadata.parse(request.metadataJson());
-        try (Receiver.ReceivedFile file = receive(body, request.kind())) {
+        try (Receiver.ReceivedFile file = receive(body, request.kind(), quota.remaining(caller))) {
             AssetVersion content = storeContent(file, request.kind(), null, request.filename());
             Instant now = content.createdAt();
             Asset asset = new Asset(content.assetId(), caller.userId(), request.storyId(), content.format().kind(),
@@ -60,7 +63,7 @@ class Uploads {
 
     /** Stores new content as the next version; the kind of an asset never changes. */
     AssetView replace(Asset asset, String filename, InputStream body) throws IOException {
-        try (Receiver.ReceivedFile file = receive(body, Optional.of(asset.kind()))) {
+        try (Receiver.ReceivedFile file = receive(body, Optional.of(asset.kind()), Long.MAX_VALUE)) {
             AssetVersion draft = storeContent(file, Optional.of(asset.kind()), asset.id(), filename);
             AssetVersion content = new AssetVersion(asset.id(), asset.currentVersion() + 1, draft.blob(),
                     draft.format(), draft.sizeBytes(), draft.width(), draft.height(), draft.durationMs(),
@@ -77,8 +80,9 @@ class Uploads {
         }
     }
 
-    private Receiver.ReceivedFile receive(InputStream body, Optional<AssetKind> kind) throws IOException {
-        return receiver.receive(body, limits.maxBytes(kind.orElse(AssetKind.IMAGE), kind.isPresent()));
+    private Receiver.ReceivedFile receive(InputStream body, Optional<AssetKind> kind, long quota) throws IOException {
+        if (quota <= 0) throw ApiProblem.tooLarge("The guest upload quota is used up; sign in to upload more.");
+        return receiver.receive(body, Math.min(quota, limits.maxBytes(kind.orElse(AssetKind.IMAGE), kind.isPresent())));
     }
 
     private AssetVersion storeContent(Receiver.ReceivedFile file, Optional<AssetKind> kind, String assetId,

@@ -30,10 +30,12 @@ class BearerAuthentication extends OncePerRequestFilter {
     private final AuditLog audit;
     private final ProblemWriter problems;
     private final ClientAddresses addresses;
+    private final OidcTokens oidc;
 
     BearerAuthentication(ApiKeys keys, AccessTokens tokens, AuditLog audit, ProblemWriter problems,
-                         ClientAddresses addresses) {
+                         ClientAddresses addresses, OidcTokens oidc) {
         this.addresses = addresses;
+        this.oidc = oidc;
         this.keys = keys;
         this.tokens = tokens;
         this.audit = audit;
@@ -63,8 +65,10 @@ class BearerAuthentication extends OncePerRequestFilter {
     private Optional<Caller> authenticate(String header) {
         if (header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
         String token = header.substring(7).trim();
-        if (token.isEmpty() || token.length() > 256) return Optional.empty();
-        return AccessTokens.looksLikeToken(token) ? tokens.authenticate(token) : keys.authenticate(token);
+        if (token.isEmpty() || token.length() > 8192) return Optional.empty();
+        if (AccessTokens.looksLikeToken(token)) return tokens.authenticate(token);
+        if (oidc.accepts(token)) return oidc.authenticate(token);
+        return keys.authenticate(token);
     }
 
     /** Actuator endpoints other than health are for operators only. */

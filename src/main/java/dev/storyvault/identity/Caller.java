@@ -17,6 +17,10 @@ public record Caller(String userId, Role role, Set<Scope> scopes) {
         return userId == null;
     }
 
+    public boolean isGuest() {
+        return userId != null && role == Role.GUEST;
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN || scopes.contains(Scope.ADMIN);
     }

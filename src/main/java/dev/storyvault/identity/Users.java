@@ -44,6 +44,10 @@ public class Users {
                 .optional();
     }
 
+    void rename(String id, String username) {
+        jdbc.sql("UPDATE users SET username = ? WHERE id = ? AND username <> ?").params(username, id, username).update();
+    }
+
     void ensureAdmin() {
         if (find(ADMIN_ID).isEmpty()) insert(ADMIN_ID, "admin", Role.ADMIN);
     }

@@ -1,5 +1,6 @@
 package dev.storyvault.ratelimit;
 
+import dev.storyvault.database.Dialect;
 import dev.storyvault.platform.ProblemWriter;
 import dev.storyvault.platform.ClientAddresses;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -24,8 +25,8 @@ import org.springframework.core.Ordered;
 class RateLimitConfiguration {
 
     @Bean(destroyMethod = "")
-    Buckets buckets(RateLimitProperties properties, DataSource dataSource) {
-        return switch (properties.backend()) {
+    Buckets buckets(RateLimitProperties properties, DataSource dataSource, Dialect dialect) {
+        return switch (backend(properties, dialect)) {
             case "local" -> new LocalBuckets();
             case "redis" -> new SharedBuckets(Bucket4jLettuce.casBasedBuilder(redis(properties))
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
@@ -34,6 +35,12 @@ class RateLimitConfiguration {
                     .primaryKeyMapper(PrimaryKeyMapper.STRING).table("rate_limit_buckets").build());
             default -> throw new IllegalStateException("storyvault.rate-limits.backend is local, redis or postgresql");
         };
+    }
+
+    static String backend(RateLimitProperties properties, Dialect dialect) {
+        if (!properties.backend().equals("auto")) return properties.backend();
+        if (dialect == Dialect.SQLITE) return "local";
+        return properties.redisUrl() == null || properties.redisUrl().isBlank() ? "postgresql" : "redis";
     }
 
     private static StatefulRedisConnection<String, byte[]> redis(RateLimitProperties properties) {

@@ -69,7 +69,7 @@ abstract class IdentityContract extends ApiTestBase {
     }
 
     @Test
-    void guestsReadPublicContentButCannotWrite() {
+    void guestsReadPublicContentAndUploadOnlyWithinTheirQuota() {
         String shared = alice.upload("/api/assets", "p.png", Media.aUniquePng(), Map.of("public", "true")).json().get("id").asString();
         String secret = alice.upload("/api/assets", "s.png", Media.aUniquePng(), Map.of()).json().get("id").asString();
         Api.Response guestToken = anonymous.send("POST", "/api/auth/guest", new byte[0]);
@@ -78,7 +78,11 @@ abstract class IdentityContract extends ApiTestBase {
         assertThat(guest.get("/api/users/me").json().get("role").asString()).isEqualTo("guest");
         assertThat(guest.get("/api/assets/" + shared + "/content").status()).isEqualTo(200);
         assertThat(guest.get("/api/assets/" + secret).status()).isEqualTo(404);
-        assertThat(guest.upload("/api/assets", "g.png", Media.aPng(2, 2), Map.of()).status()).isEqualTo(403);
+        assertThat(guest.upload("/api/assets", "g.png", Media.aPng(2, 2), Map.of()).status()).isEqualTo(201);
+        byte[] large = java.util.Arrays.copyOf(Media.aPng(8, 8), 70_000);
+        Api.Response overQuota = guest.upload("/api/assets", "big.png", large, Map.of());
+        assertThat(overQuota.status()).isEqualTo(413);
+        assertThat(guest.get("/api/assets").json().get("items")).hasSize(1);
         assertThat(guest.postJson("/api/stories", Map.of("title", "guest story")).status()).isEqualTo(403);
         assertThat(guest.postJson("/api/keys", Map.of("name", "x")).status()).isEqualTo(403);
     }

@@ -41,6 +41,7 @@ public final class TestModes {
     private static void common(DynamicPropertyRegistry registry) {
         registry.add("storyvault.admin-api-key", () -> ADMIN_KEY);
         registry.add("storyvault.uploads.max-data-size", () -> "1MB");
+        registry.add("storyvault.auth.guest-upload-quota", () -> "64KB");
     }
 
     public static Path tempDir(String prefix) {
