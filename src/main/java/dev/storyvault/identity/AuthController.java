@@ -25,10 +25,12 @@ class AuthController {
     private final AuthProperties properties;
     private final TransactionTemplate transaction;
     private final ClientAddresses addresses;
+    private final Accounts accounts;
 
     AuthController(Users users, Passwords passwords, AccessTokens tokens, AuditLog audit, AuthProperties properties,
-                   TransactionTemplate transaction, ClientAddresses addresses) {
+                   TransactionTemplate transaction, ClientAddresses addresses, Accounts accounts) {
         this.addresses = addresses;
+        this.accounts = accounts;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -105,15 +107,7 @@ class AuthController {
     }
 
     private String register(Login request, Role role) {
-        String username = request.username() == null ? "" : request.username().strip();
-        if (!username.matches("[a-z0-9._-]{3,64}")) {
-            throw ApiProblem.badRequest("invalid-username", "username is 3-64 lowercase letters, digits, '.', '_' or '-'.");
-        }
-        if (request.password() == null || request.password().length() < 8 || request.password().length() > 200) {
-            throw ApiProblem.badRequest("invalid-password", "password has 8 to 200 characters.");
-        }
-        return users.createWithLogin(username, passwords.hash(request.password()), role, null)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "username-taken", "Conflict", "That username is taken."));
+        return accounts.register(request.username(), request.password(), role);
     }
 
     private static Map<String, Object> token(AccessTokens.Issued issued) {
