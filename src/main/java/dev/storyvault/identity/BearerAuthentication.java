@@ -1,5 +1,7 @@
 package dev.storyvault.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.ProblemWriter;
 import dev.storyvault.platform.ClientAddresses;
@@ -8,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,6 +34,8 @@ class BearerAuthentication extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final ClientAddresses addresses;
     private final OidcTokens oidc;
+    private final Cache<String, Boolean> recentlyAudited = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(100_000).build();
 
     BearerAuthentication(ApiKeys keys, AccessTokens tokens, AuditLog audit, ProblemWriter problems,
                          ClientAddresses addresses, OidcTokens oidc) {
@@ -48,7 +53,11 @@ class BearerAuthentication extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         Optional<Caller> caller = header == null ? Optional.of(Caller.ANONYMOUS) : authenticate(header);
         if (caller.isEmpty()) {
-            audit.record(null, "auth.bearer-rejected", request.getMethod() + " " + request.getRequestURI(), addresses.of(request));
+            String address = addresses.of(request);
+            // why: one audit row per address per ten seconds, so a flood of bad tokens cannot flood the database
+            if (recentlyAudited.asMap().putIfAbsent(address, Boolean.TRUE) == null) {
+                audit.record(null, "auth.bearer-rejected", request.getMethod() + " " + request.getRequestURI(), address);
+            }
             problems.write(response, ApiProblem.unauthorized("The bearer credential is unknown, expired, revoked or malformed."));
             return;
         }
