@@ -31,18 +31,18 @@ public final class CommandLine {
         List<String> a = Arrays.asList(args);
         try {
             if (a.size() >= 4 && a.get(0).equals("users") && a.get(1).equals("create")) {
-                String id = accounts.createPerson(a.get(2), a.get(3), a.contains("--admin"));
+                String id = accounts.createPerson(Accounts.OPERATOR, a.get(2), a.get(3), a.contains("--admin"), "command line");
                 out.println("created user " + a.get(2) + " (" + id + ")");
                 return 0;
             }
             if (a.size() >= 3 && a.get(0).equals("keys") && a.get(1).equals("create")) {
                 int scopes = a.indexOf("--scopes");
-                String key = accounts.createKey(a.get(2), scopes > 0 && scopes + 1 < a.size() ? a.get(scopes + 1) : "read,write");
-                out.println(key);
+                String list = scopes > 0 && scopes + 1 < a.size() ? a.get(scopes + 1) : "read,write";
+                out.println(accounts.issueKey(Accounts.OPERATOR, a.get(2), null, Accounts.scopes(list)).key());
                 return 0;
             }
             if (a.size() == 3 && a.get(0).equals("keys") && a.get(1).equals("revoke")) {
-                if (!accounts.revokeKey(a.get(2))) {
+                if (!accounts.revokeKey(Accounts.OPERATOR, a.get(2))) {
                     out.println("no active key " + a.get(2));
                     return 1;
                 }

@@ -11,6 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Accounts {
 
+    /** The actor recorded for commands run on the operator's command line. */
+    public static final String OPERATOR = Users.ADMIN_ID;
+
     private final Users users;
     private final Passwords passwords;
     private final ApiKeys keys;
@@ -25,27 +28,35 @@ public class Accounts {
         this.transaction = transaction;
     }
 
-    public String createPerson(String username, String password, boolean admin) {
+    /** A person who logs in; recorded in the audit log as {@code actorId}'s action. */
+    public String createPerson(String actorId, String username, String password, boolean admin, String remoteAddress) {
         Role role = admin ? Role.ADMIN : Role.USER;
         String id = register(username, password, role);
-        audit.record(Users.ADMIN_ID, "user.created", "created " + role.name().toLowerCase() + " '" + username + "' (" + id + ") from the command line", null);
+        audit.record(actorId, "user.created", "created " + role.name().toLowerCase() + " '" + username + "' (" + id + ")", remoteAddress);
         return id;
     }
 
-    /** A new service account with one key; returns the key (shown once). */
-    public String createKey(String name, String scopeList) {
-        Set<Scope> scopes = Arrays.stream(scopeList.split(",")).map(Scope::parse).collect(Collectors.toSet());
+    /** A key for {@code userId}, or for a new service account named after the key when null; shown once. */
+    public ApiKeys.IssuedKey issueKey(String actorId, String name, String userId, Set<Scope> scopes) {
+        // why: a new service account and its key appear together or not at all
         return transaction.execute(status -> {
-            ApiKeys.IssuedKey issued = keys.issue(name, users.create(name, Role.SERVICE), scopes);
-            audit.record(Users.ADMIN_ID, "key.created", "key " + issued.id() + " '" + name + "' from the command line", null);
-            return issued.key();
+            String owner = userId != null
+                    ? users.find(userId).map(Users.User::id).orElseThrow(() -> ApiProblem.notFound("user"))
+                    : users.create(name, Role.SERVICE);
+            ApiKeys.IssuedKey issued = keys.issue(name, owner, scopes);
+            audit.record(actorId, "key.created", "key " + issued.id() + " '" + name + "' for " + owner, null);
+            return issued;
         });
     }
 
-    public boolean revokeKey(String keyId) {
+    public boolean revokeKey(String actorId, String keyId) {
         boolean revoked = keys.revoke(keyId);
-        if (revoked) audit.record(Users.ADMIN_ID, "key.revoked", "key " + keyId + " from the command line", null);
+        if (revoked) audit.record(actorId, "key.revoked", "key " + keyId, null);
         return revoked;
+    }
+
+    public static Set<Scope> scopes(String list) {
+        return Arrays.stream(list.split(",")).map(Scope::parse).collect(Collectors.toSet());
     }
 
     String register(String username, String password, Role role) {

@@ -48,8 +48,8 @@ class AuthController {
         if (request.role() != null && !request.role().equals("admin") && !request.role().equals("user")) {
             throw ApiProblem.badRequest("invalid-role", "role is user or admin.");
         }
-        String id = register(request, role);
-        audit.record(caller.userId(), "user.created", "created " + role.name().toLowerCase() + " '" + request.username() + "' (" + id + ")", addresses.of(http));
+        String id = accounts.createPerson(caller.userId(), request.username(), request.password(), role == Role.ADMIN,
+                addresses.of(http));
         return ResponseEntity.status(HttpStatus.CREATED).body(user(id, request.username(), role));
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,15 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KeysController {
 
     private final ApiKeys keys;
-    private final Users users;
-    private final TransactionTemplate transaction;
-    private final AuditLog audit;
+    private final Accounts accounts;
 
-    KeysController(ApiKeys keys, Users users, TransactionTemplate transaction, AuditLog audit) {
+    KeysController(ApiKeys keys, Accounts accounts) {
         this.keys = keys;
-        this.users = users;
-        this.transaction = transaction;
-        this.audit = audit;
+        this.accounts = accounts;
     }
 
     record NewKey(String name, List<String> scopes, String userId) {}
@@ -44,13 +39,7 @@ class KeysController {
         Set<Scope> scopes = request.scopes() == null || request.scopes().isEmpty()
                 ? Set.of(Scope.READ, Scope.WRITE)
                 : request.scopes().stream().map(Scope::parse).collect(Collectors.toSet());
-        // why: a new service account and its key appear together or not at all
-        return transaction.execute(status -> {
-            String userId = request.userId() != null ? existingUser(request.userId()) : users.create(name, Role.SERVICE);
-            ApiKeys.IssuedKey issued = keys.issue(name, userId, scopes);
-            audit.record(caller.userId(), "key.created", "key " + issued.id() + " '" + name + "' for " + userId, null);
-            return issued;
-        });
+        return accounts.issueKey(caller.userId(), name, request.userId(), scopes);
     }
 
     @GetMapping
@@ -63,11 +52,6 @@ class KeysController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Caller caller, @PathVariable String id) {
         caller.requireAdmin();
-        if (!keys.revoke(id)) throw ApiProblem.notFound("active key");
-        audit.record(caller.userId(), "key.revoked", "key " + id, null);
-    }
-
-    private String existingUser(String userId) {
-        return users.find(userId).map(Users.User::id).orElseThrow(() -> ApiProblem.notFound("user"));
+        if (!accounts.revokeKey(caller.userId(), id)) throw ApiProblem.notFound("active key");
     }
 }
