@@ -1,8 +1,8 @@
 package dev.storyvault.database;
 
 /**
- * The SQL differences between the two databases live here and nowhere else.
- * Most statements are plain SQL that both accept; this names the few that are not.
+ * Which database this is. Statements are plain SQL both accept; where they cannot be (full-text search,
+ * write serialization) the choice is made once, by this value, in a configuration class.
  */
 public enum Dialect {
     SQLITE,
@@ -12,10 +12,5 @@ public enum Dialect {
         if (url.startsWith("jdbc:sqlite:")) return SQLITE;
         if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
         throw new IllegalStateException("Unsupported database URL (use jdbc:sqlite: or jdbc:postgresql:): " + url);
-    }
-
-    /** A text value that must be stored as structured JSON where the database has a JSON type. */
-    public String jsonParameter() {
-        return this == POSTGRESQL ? "CAST(? AS jsonb)" : "?";
     }
 }
