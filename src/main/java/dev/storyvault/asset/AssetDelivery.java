@@ -2,6 +2,7 @@ package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.delivery.BlobResponder;
+import dev.storyvault.delivery.CacheTags;
 import dev.storyvault.delivery.Representation;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.SignedUrls;
@@ -92,8 +93,26 @@ class AssetDelivery {
         send(request, response, version, IMMUTABLE);
     }
 
+    /** Pinned variant URLs never change; unpinned ones follow the current version. */
+    void sendVariant(HttpServletRequest request, HttpServletResponse response, Asset asset, StoredVariant variant,
+                     boolean pinned) throws IOException {
+        String cacheControl = pinned ? (asset.isPublic() ? IMMUTABLE : PRIVATE_IMMUTABLE)
+                : (asset.isPublic() ? PUBLIC_MUTABLE : PRIVATE);
+        CacheTags.tag(response, CacheTags.asset(asset.id()));
+        String filename = Filenames.stem(asset.filename()) + "-" + variant.name().replaceAll("[^a-z0-9]+", "-")
+                + "." + extension(variant.mimeType());
+        responder.respond(request, response, new Representation(variant.blob(), variant.sizeBytes(),
+                variant.mimeType(), variant.createdAt(), filename, cacheControl));
+    }
+
+    private static String extension(String mimeType) {
+        return dev.storyvault.image.ImageFormat.parse(mimeType.substring(mimeType.indexOf('/') + 1))
+                .map(dev.storyvault.image.ImageFormat::extension).orElse("bin");
+    }
+
     private void send(HttpServletRequest request, HttpServletResponse response, AssetVersion version,
                       String cacheControl) throws IOException {
+        CacheTags.tag(response, CacheTags.asset(version.assetId()));
         responder.respond(request, response, new Representation(version.blob(), version.sizeBytes(),
                 version.mimeType(), version.createdAt(), version.filename(), cacheControl));
     }

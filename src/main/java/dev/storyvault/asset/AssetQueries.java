@@ -30,9 +30,11 @@ class AssetQueries {
     private final MetadataJson metadata;
     private final AssetReferences references;
     private final SignedUrls signedUrls;
+    private final VariantCatalog catalog;
 
     AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
-                 SignedUrls signedUrls) {
+                 SignedUrls signedUrls, VariantCatalog catalog) {
+        this.catalog = catalog;
         this.assets = assets;
         this.access = access;
         this.metadata = metadata;
@@ -121,7 +123,8 @@ class AssetQueries {
     }
 
     private AssetView view(Asset asset) {
-        return AssetView.of(asset, access.current(asset), metadata.parse(asset.metadataJson()));
+        AssetVersion current = access.current(asset);
+        return AssetView.of(asset, current, metadata.parse(asset.metadataJson()), catalog.urls(asset, current));
     }
 
     @SuppressWarnings("unchecked")

@@ -18,9 +18,11 @@ class AssetRemoval {
     private final BlobReferences references;
     private final ApplicationEventPublisher events;
     private final AssetReferences assetReferences;
+    private final Variants variants;
 
     AssetRemoval(Assets assets, BlobReferences references, ApplicationEventPublisher events,
-                 AssetReferences assetReferences) {
+                 AssetReferences assetReferences, Variants variants) {
+        this.variants = variants;
         this.assets = assets;
         this.references = references;
         this.events = events;
@@ -35,7 +37,8 @@ class AssetRemoval {
                     "This asset is used by " + users.size() + " document(s); remove it from them first.",
                     HttpHeaders.EMPTY, Map.of("used_by", users));
         }
-        List<BlobId> blobs = assets.delete(asset.id());
+        List<BlobId> blobs = new java.util.ArrayList<>(variants.deleteAll(asset.id()));
+        blobs.addAll(assets.delete(asset.id()));
         blobs.forEach(references::releaseReference);
         events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));
     }

@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -17,5 +18,16 @@ class AssetTasks {
                                      @Value("${storyvault.blobs.collect-every:PT10M}") Duration every) {
         return Tasks.recurring("collect-blobs", FixedDelay.of(every))
                 .execute((instance, context) -> collector.collectOnSchedule());
+    }
+
+    @Bean
+    OneTimeTask<String> makeVariants(VariantMaker maker) {
+        return Tasks.oneTime("make-variants", String.class).execute((instance, context) -> {
+            try {
+                maker.make(instance.getData());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }

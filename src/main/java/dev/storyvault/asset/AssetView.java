@@ -16,11 +16,12 @@ public record AssetView(String id, String ownerId, String storyId, AssetKind typ
                         String publicUrl, Map<String, Object> metadata, Map<String, String> variants,
                         Instant createdAt, Instant updatedAt) {
 
-    static AssetView of(Asset asset, AssetVersion current, Map<String, Object> userMetadata) {
+    static AssetView of(Asset asset, AssetVersion current, Map<String, Object> userMetadata,
+                        Map<String, String> variants) {
         String publicUrl = asset.isPublic() ? "/api/blobs/" + current.blob().hex() : null;
         return new AssetView(asset.id(), asset.ownerId(), asset.storyId(), asset.kind(), current.filename(),
                 asset.isPublic(), current.version(), current.blob().hex(), "/api/assets/" + asset.id() + "/content",
-                publicUrl, metadata(current, userMetadata), Map.of(), asset.createdAt(), asset.updatedAt());
+                publicUrl, metadata(current, userMetadata), variants, asset.createdAt(), asset.updatedAt());
     }
 
     static Map<String, Object> metadata(AssetVersion version, Map<String, Object> userMetadata) {

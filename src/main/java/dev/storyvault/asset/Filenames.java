@@ -27,4 +27,10 @@ final class Filenames {
         if (result.length() > MAX_LENGTH) result = result.substring(result.length() - MAX_LENGTH);
         return result.isEmpty() ? "asset." + format.extension() : result;
     }
+
+    /** The name without its extension ("cat.png" -> "cat"), for naming derived files. */
+    static String stem(String filename) {
+        int dot = filename.lastIndexOf('.');
+        return dot > 0 ? filename.substring(0, dot) : filename;
+    }
 }

@@ -31,10 +31,14 @@ class Uploads {
     private final MetadataJson metadata;
     private final TransactionTemplate transaction;
     private final GuestQuota quota;
+    private final VariantCatalog catalog;
+    private final VariantScheduling scheduling;
 
     Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, BlobStore store,
             BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction,
-            GuestQuota quota) {
+            GuestQuota quota, VariantCatalog catalog, VariantScheduling scheduling) {
+        this.catalog = catalog;
+        this.scheduling = scheduling;
         this.quota = quota;
         this.receiver = receiver;
         this.inspector = inspector;
@@ -57,7 +61,8 @@ class Uploads {
                 assets.insert(asset);
                 record(content);
             });
-            return AssetView.of(asset, content, userMetadata);
+            scheduling.makeVariants(asset, content);
+            return AssetView.of(asset, content, userMetadata, catalog.urls(asset, content));
         }
     }
 
@@ -76,7 +81,8 @@ class Uploads {
                 }
                 record(content);
             });
-            return AssetView.of(updated, content, metadata.parse(asset.metadataJson()));
+            scheduling.makeVariants(updated, content);
+            return AssetView.of(updated, content, metadata.parse(asset.metadataJson()), catalog.urls(updated, content));
         }
     }
 

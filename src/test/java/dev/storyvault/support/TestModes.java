@@ -17,6 +17,8 @@ public final class TestModes {
     public static void embedded(DynamicPropertyRegistry registry) {
         Path dataDir = tempDir("storyvault-embedded-");
         registry.add("storyvault.data-dir", dataDir::toString);
+        // why: scale-out picks libvips where installed, so the HTTP suites run on both image processors
+        registry.add("storyvault.images.processor", () -> "java");
         common(registry);
     }
 
@@ -42,6 +44,7 @@ public final class TestModes {
         registry.add("storyvault.admin-api-key", () -> ADMIN_KEY);
         registry.add("storyvault.uploads.max-data-size", () -> "1MB");
         registry.add("storyvault.auth.guest-upload-quota", () -> "64KB");
+        registry.add("db-scheduler.polling-interval", () -> "1s");
     }
 
     public static Path tempDir(String prefix) {

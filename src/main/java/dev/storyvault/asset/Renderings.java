@@ -1,0 +1,157 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.blob.BlobId;
+import dev.storyvault.blob.BlobStore;
+import dev.storyvault.image.ImageProcessor;
+import dev.storyvault.image.ImageRejected;
+import dev.storyvault.image.ImageRequest;
+import dev.storyvault.image.Rendered;
+import dev.storyvault.platform.ApiProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds a stored variant or renders and stores it. Concurrent requests for the same one in this
+ * instance share one render; across instances a duplicate render is harmless (same bytes, same hash,
+ * one row wins). The blob is durable before its row commits, and a failed render stores nothing.
+ */
+@Component
+class Renderings {
+
+    private final Variants variants;
+    private final ImageProcessor processor;
+    private final BlobStore store;
+    private final BlobReferences references;
+    private final TransactionTemplate transaction;
+    private final RenderSlots slots;
+    private final Path tempDir;
+    private final ConcurrentHashMap<String, CompletableFuture<StoredVariant>> inFlight = new ConcurrentHashMap<>();
+
+    Renderings(Variants variants, ImageProcessor processor, BlobStore store, BlobReferences references,
+               TransactionTemplate transaction, RenderSlots slots, UploadLimits limits) {
+        this.variants = variants;
+        this.processor = processor;
+        this.store = store;
+        this.references = references;
+        this.transaction = transaction;
+        this.slots = slots;
+        this.tempDir = Path.of(limits.tempDir());
+    }
+
+    /** For a request: waits briefly for a render slot, else 503. */
+    StoredVariant obtain(AssetVersion source, String name, ImageRequest request) {
+        Optional<StoredVariant> stored = variants.find(source.assetId(), source.version(), name);
+        if (stored.isPresent()) return stored.get();
+        return shared(source, name, () -> slots.withinRequest(() -> render(source, name, request)));
+    }
+
+    /** For background work: waits for a slot as long as it takes. */
+    StoredVariant obtainInBackground(AssetVersion source, String name, ImageRequest request) throws InterruptedException {
+        Optional<StoredVariant> stored = variants.find(source.assetId(), source.version(), name);
+        if (stored.isPresent()) return stored.get();
+        return slots.inBackground(() -> render(source, name, request));
+    }
+
+    private StoredVariant shared(AssetVersion source, String name, java.util.function.Supplier<StoredVariant> work) {
+        String key = source.assetId() + "/" + source.version() + "/" + name;
+        CompletableFuture<StoredVariant> mine = new CompletableFuture<>();
+        CompletableFuture<StoredVariant> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) return join(running);
+        try {
+            mine.complete(work.get());
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        } finally {
+            inFlight.remove(key, mine);
+        }
+        return join(mine);
+    }
+
+    private static StoredVariant join(CompletableFuture<StoredVariant> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StoredVariant render(AssetVersion source, String name, ImageRequest request) {
+        Rendered rendered;
+        try {
+            rendered = processor.render(read(source), request);
+        } catch (ImageRejected rejected) {
+            throw unrenderable(rejected);
+        }
+        BlobId blob = BlobId.ofDigest(sha256(rendered.bytes()));
+        StoredVariant variant = new StoredVariant(source.assetId(), source.version(), name, blob,
+                rendered.format().mimeType(), rendered.width(), rendered.height(), rendered.bytes().length,
+                Instant.ofEpochMilli(System.currentTimeMillis()));
+        storeBlob(blob, rendered.bytes());
+        Boolean recorded = transaction.execute(status -> {
+            if (!variants.insert(variant)) return false;
+            if (!references.addReference(blob)) throw busyStore();
+            return true;
+        });
+        if (Boolean.TRUE.equals(recorded)) return variant;
+        return variants.find(source.assetId(), source.version(), name).orElseThrow(() -> busyStore());
+    }
+
+    private byte[] read(AssetVersion source) {
+        try (InputStream in = store.open(source.blob(), 0, source.sizeBytes())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** why claim first: the collector never removes a claimed (recently touched) blob from under us. */
+    private void storeBlob(BlobId blob, byte[] bytes) {
+        if (!Boolean.TRUE.equals(transaction.execute(s -> references.claim(blob, bytes.length)))) throw busyStore();
+        try {
+            Path file = Files.createTempFile(tempDir, "render-", ".part");
+            try {
+                Files.write(file, bytes);
+                store.put(blob, file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApiProblem unrenderable(ImageRejected rejected) {
+        String slug = rejected.reason().equals("unsupported-output") ? "unsupported-output" : "image-unrenderable";
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, slug, "Image cannot be rendered", rejected.getMessage());
+    }
+
+    private static ApiProblem busyStore() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The blob store is busy with this content; try again in a few seconds.");
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

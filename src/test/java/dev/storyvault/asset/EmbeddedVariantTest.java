@@ -1,0 +1,14 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.support.ScaleOutServices;
+import dev.storyvault.support.TestModes;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class EmbeddedVariantTest extends VariantContract {
+    @DynamicPropertySource
+    static void mode(DynamicPropertyRegistry registry) {
+        TestModes.embedded(registry);
+    }
+}
