@@ -48,6 +48,11 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             HEAD   /api/assets/{id}/content                       404 404 200 200 404 404 404 200
             GET    /api/assets/{id}/versions/{version}/content    404 404 200 200 404 404 404 200
             HEAD   /api/assets/{id}/versions/{version}/content    404 404 200 200 404 404 404 200
+            GET    /api/assets/{id}/variants/{variant}            404 404 200 200 404 404 404 200
+            HEAD   /api/assets/{id}/variants/{variant}            404 404 200 200 404 404 404 200
+            GET    /api/assets/{id}/transform                     404 404 200 200 404 404 404 200
+            HEAD   /api/assets/{id}/transform                     404 404 200 200 404 404 404 200
+            POST   /api/assets/{id}/transforms                    404 404 200 200 404 404 404 200
             GET    /api/blobs/{hash}                              200 200 200 200 200 200 200 200
             HEAD   /api/blobs/{hash}                              200 200 200 200 200 200 200 200
             GET    /api/stories                                   200 200 200 200 200 200 200 200
@@ -124,7 +129,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         }
 
         String path(String pattern) {
-            String path = pattern.replace("{version}", "1").replace("{hash}", publicHash)
+            String path = pattern.replace("{version}", "1").replace("{variant}", "thumbnail")
+                    .replace("/transform", pattern.endsWith("/transform") ? "/transform?preset=icon" : "/transform").replace("{hash}", publicHash)
                     .replace("{token}", link.json().get("token").asString()).replace("{assetId}", asset)
                     .replace("{linkId}", link.json().get("id").asString());
             if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
@@ -156,6 +162,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             case "PUT /api/assets/{id}/content" -> api.send("PUT", path, Media.aUniquePng(), "Content-Type", "image/png");
             case "PATCH /api/assets/{id}" -> api.json("PATCH", path, Map.of("metadata", Map.of("x", 1)));
             case "POST /api/assets/{id}/signed-url" -> api.json("POST", path, Map.of());
+            case "POST /api/assets/{id}/transforms" -> api.json("POST", path, Map.of("width", 10));
             case "POST /api/stories" -> api.json("POST", path, Map.of("title", "New"));
             case "PUT /api/stories/{id}" -> api.json("PUT", path, Map.of("title", "Replaced"));
             case "PATCH /api/stories/{id}" -> api.json("PATCH", path, Map.of("title", "Patched"));
