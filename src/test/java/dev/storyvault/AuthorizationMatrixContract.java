@@ -62,6 +62,9 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             PATCH  /api/stories/{id}                              401 403 200 403 401 404 403 200
             DELETE /api/stories/{id}                              401 403 204 403 401 404 403 204
             GET    /api/stories/{id}/versions                     404 404 200 200 404 404 404 200
+            GET    /api/stories/{id}/export/pdf                   404 404 200 200 404 404 404 200
+            GET    /api/stories/{id}/export/epub                  404 404 200 200 404 404 404 200
+            POST   /api/stories/{id}/offline                      404 404 200 200 404 404 404 200
             GET    /api/stories/{id}/versions/{version}           404 404 200 200 404 404 404 200
             POST   /api/stories/{id}/versions/{version}/restore   401 403 200 403 401 404 403 200
             POST   /api/stories/{id}/share-links                  401 403 201 403 401 404 403 201

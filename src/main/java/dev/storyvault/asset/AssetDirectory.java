@@ -17,8 +17,17 @@ public class AssetDirectory {
     private final AssetAccess access;
     private final AssetReferences references;
     private final AssetDelivery delivery;
+    private static final dev.storyvault.image.ImageRequest EBOOK = new dev.storyvault.image.ImageRequest(1600, 1600,
+            dev.storyvault.image.Fit.CONTAIN, dev.storyvault.image.ImageFormat.JPEG, 85);
+    private final dev.storyvault.blob.BlobStore blobs;
+    private final VariantCatalog catalog;
+    private final Renderings renderings;
 
-    AssetDirectory(Assets assets, AssetAccess access, AssetReferences references, AssetDelivery delivery) {
+    AssetDirectory(Assets assets, AssetAccess access, AssetReferences references, AssetDelivery delivery,
+                   dev.storyvault.blob.BlobStore blobs, VariantCatalog catalog, Renderings renderings) {
+        this.blobs = blobs;
+        this.catalog = catalog;
+        this.renderings = renderings;
         this.assets = assets;
         this.access = access;
         this.references = references;
@@ -47,6 +56,38 @@ public class AssetDirectory {
             throws IOException {
         Asset asset = assets.find(assetId).orElseThrow(() -> dev.storyvault.platform.ApiProblem.notFound("asset"));
         delivery.sendGranted(request, response, access.current(asset));
+    }
+
+    /** The current content of an asset (the caller has decided access through the document that uses it). */
+    public Optional<AssetFile> file(String assetId) {
+        return assets.find(assetId).map(asset -> {
+            AssetVersion v = access.current(asset);
+            return new AssetFile(asset.id(), asset.kind(), asset.isPublic(), v.blob(), v.mimeType(),
+                    v.format().extension(), v.sizeBytes(), v.filename());
+        });
+    }
+
+    public java.io.InputStream open(AssetFile file) throws IOException {
+        return blobs.open(file.blob(), 0, file.sizeBytes());
+    }
+
+    /**
+     * An image as JPEG for a document: the stored {@code print} variant (full resolution) or a 1600 px
+     * rendition for e-books; upright, without metadata, transparency on white. Empty when it cannot be rendered.
+     */
+    public Optional<byte[]> jpegFor(AssetFile file, boolean fullResolution) throws IOException, InterruptedException {
+        if (file.kind() != AssetKind.IMAGE) return Optional.empty();
+        Asset asset = assets.find(file.id()).orElseThrow(() -> dev.storyvault.platform.ApiProblem.notFound("asset"));
+        var spec = fullResolution ? catalog.variant("print").orElseThrow() : EBOOK;
+        String name = fullResolution ? "print" : TransformParameters.name(EBOOK);
+        try {
+            StoredVariant variant = renderings.obtainInBackground(access.current(asset), name, spec);
+            try (var in = blobs.open(variant.blob(), 0, variant.sizeBytes())) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (dev.storyvault.platform.ApiProblem unrenderable) {
+            return Optional.empty();
+        }
     }
 
     private AssetFacts facts(Asset asset) {

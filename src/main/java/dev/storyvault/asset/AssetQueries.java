@@ -31,10 +31,13 @@ class AssetQueries {
     private final AssetReferences references;
     private final SignedUrls signedUrls;
     private final VariantCatalog catalog;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
-                 SignedUrls signedUrls, VariantCatalog catalog) {
+                 SignedUrls signedUrls, VariantCatalog catalog,
+                 org.springframework.context.ApplicationEventPublisher events) {
         this.catalog = catalog;
+        this.events = events;
         this.assets = assets;
         this.access = access;
         this.metadata = metadata;
@@ -119,6 +122,7 @@ class AssetQueries {
         Asset changed = new Asset(asset.id(), asset.ownerId(), storyId, asset.kind(), asset.filename(), isPublic,
                 asset.currentVersion(), meta, asset.createdAt(), Instant.ofEpochMilli(System.currentTimeMillis()));
         assets.update(changed);
+        events.publishEvent(new AssetChanged(changed.id(), changed.ownerId()));
         return ResponseEntity.ok().eTag(etag(changed)).body(view(changed));
     }
 

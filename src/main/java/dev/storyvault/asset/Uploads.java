@@ -33,10 +33,13 @@ class Uploads {
     private final GuestQuota quota;
     private final VariantCatalog catalog;
     private final VariantScheduling scheduling;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, BlobStore store,
             BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction,
-            GuestQuota quota, VariantCatalog catalog, VariantScheduling scheduling) {
+            GuestQuota quota, VariantCatalog catalog, VariantScheduling scheduling,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.scheduling = scheduling;
         this.quota = quota;
@@ -82,6 +85,7 @@ class Uploads {
                 record(content);
             });
             scheduling.makeVariants(updated, content);
+            events.publishEvent(new AssetChanged(updated.id(), updated.ownerId()));
             return AssetView.of(updated, content, metadata.parse(asset.metadataJson()), catalog.urls(updated, content));
         }
     }

@@ -5,4 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesScan("dev.storyvault")
+@org.springframework.scheduling.annotation.EnableAsync
 class PlatformConfiguration {}

@@ -70,9 +70,9 @@ class StoriesController {
         Story story = access.readable(caller, id);
         history.opened(caller, story);
         if (story.etag().equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(story.etag()).build();
+            return cacheable(ResponseEntity.status(HttpStatus.NOT_MODIFIED), caller, story).build();
         }
-        return respond(ResponseEntity.ok(), story);
+        return cacheable(ResponseEntity.ok(), caller, story).body(StoryDocuments.view(story, ASSET_URLS));
     }
 
     @PutMapping("/{id}")
@@ -116,7 +116,19 @@ class StoriesController {
     }
 
     static ResponseEntity<Map<String, Object>> respond(ResponseEntity.BodyBuilder builder, Story story) {
-        return builder.eTag(story.etag()).cacheControl(CacheControl.noCache().cachePrivate())
+        return builder.eTag(story.etag()).cacheControl(CacheControl.noStore().cachePrivate())
                 .body(StoryDocuments.view(story, ASSET_URLS));
+    }
+
+    /**
+     * A public story read without credentials is the same for everyone: a CDN may keep it briefly, tagged
+     * with the story's surrogate key so that a change purges it. Everything else is private and not stored.
+     */
+    private static ResponseEntity.BodyBuilder cacheable(ResponseEntity.BodyBuilder builder, Caller caller, Story story) {
+        builder.eTag(story.etag());
+        if (!caller.isAnonymous() || !story.content().isPublic()) return builder.cacheControl(CacheControl.noStore().cachePrivate());
+        String key = dev.storyvault.delivery.CacheTags.story(story.id());
+        return builder.header("Cache-Control", "public, max-age=60, stale-while-revalidate=600")
+                .header("Surrogate-Key", key).header("Cache-Tag", key);
     }
 }
