@@ -37,6 +37,10 @@ public final class Api {
         return new Api(base, null);
     }
 
+    public String token() {
+        return token;
+    }
+
     public String base() {
         return base;
     }
