@@ -18,7 +18,7 @@ class CloudFrontPurger implements CachePurger {
     private final String distributionId;
 
     CloudFrontPurger(CdnProperties.CloudFront settings) {
-        if (settings == null || settings.distributionId() == null) {
+        if (settings == null || settings.distributionId() == null || settings.distributionId().isBlank()) {
             throw new IllegalStateException("storyvault.cdn.cloudfront.distribution-id is required");
         }
         CloudFrontClientBuilder builder = CloudFrontClient.builder().httpClientBuilder(ApacheHttpClient.builder())

@@ -15,10 +15,14 @@ class CloudflarePurger implements CachePurger {
     private final CdnProperties.Cloudflare settings;
 
     CloudflarePurger(CdnProperties.Cloudflare settings) {
-        if (settings == null || settings.zoneId() == null || settings.apiToken() == null) {
+        if (settings == null || blank(settings.zoneId()) || blank(settings.apiToken())) {
             throw new IllegalStateException("storyvault.cdn.cloudflare.zone-id and api-token are required");
         }
         this.settings = settings;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     @Override
