@@ -12,8 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +97,7 @@ class Renderings {
         } catch (ImageRejected rejected) {
             throw unrenderable(rejected);
         }
-        BlobId blob = BlobId.ofDigest(sha256(rendered.bytes()));
+        BlobId blob = BlobId.ofDigest(dev.storyvault.platform.Digests.sha256(rendered.bytes()));
         StoredVariant variant = new StoredVariant(source.assetId(), source.version(), name, blob,
                 rendered.format().mimeType(), rendered.width(), rendered.height(), rendered.bytes().length,
                 Instant.ofEpochMilli(System.currentTimeMillis()));
@@ -145,13 +143,5 @@ class Renderings {
     private static ApiProblem busyStore() {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "The blob store is busy with this content; try again in a few seconds.");
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

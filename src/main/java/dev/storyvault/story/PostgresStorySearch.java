@@ -23,11 +23,22 @@ class PostgresStorySearch implements StorySearch {
         jdbc.sql("""
                 UPDATE stories SET search_vector =
                     setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'A')
-                    || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')
+                    || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C'),
+                    tag_list = ?
                 WHERE id = ?""")
                 .params(story.content().title(), String.join(" ", story.content().tags()),
-                        String.join(" ", story.content().characters()), StorySearch.body(story), story.id())
+                        String.join(" ", story.content().characters()), StorySearch.body(story),
+                        story.content().tags().toArray(String[]::new), story.id())
                 .update();
+    }
+
+    /**
+     * why an array on the row: the search has already fetched the row, so checking its tags costs nothing,
+     * where the story_tags EXISTS took one more index probe per match (half of a 34 ms search at 100,000).
+     */
+    @Override
+    public String tagCondition() {
+        return "s.tag_list @> ARRAY[?]::text[]";
     }
 
     @Override

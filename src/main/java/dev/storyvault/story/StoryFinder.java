@@ -67,9 +67,9 @@ class StoryFinder {
         }
     }
 
-    private static void filters(Sql sql, StoryQuery q) {
+    private void filters(Sql sql, StoryQuery q) {
         if (q.status() != null) sql.and("s.status = ?", q.status().name());
-        if (q.tag() != null) sql.and("EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)", q.tag());
+        if (q.tag() != null) sql.and(search.tagCondition(), q.tag());
         if (q.category() != null) sql.and("s.category = ?", q.category());
         if (q.ownerId() != null) sql.and("s.owner_id = ?", q.ownerId());
         if (q.ageGroup() != null) sql.and("s.age_group = ?", q.ageGroup());

@@ -28,6 +28,11 @@ interface StorySearch {
      * {@code from} names the tables (with {@code stories s}), {@code condition} the match, {@code rank} its order,
      * {@code newest} the column that orders matches by creation most cheaply.
      */
+    /** The condition "story s has this exact tag", with one parameter (the tag). */
+    default String tagCondition() {
+        return "EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)";
+    }
+
     record TextMatch(String from, String condition, String rank, String newest, Object parameter) {}
 
     /** Words of a query: letters and digits only, lowercased, at most 10 — nothing else reaches SQL. */
