@@ -9,11 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** The statistics refresh analyzes tables a bulk load changed (PostgreSQL) and is harmless on SQLite. */
+/** The statistics refresh analyzes tables a bulk load changed (PostgreSQL) and leaves SQLite alone. */
 class PlannerStatisticsTest {
 
     @Test
-    void optimizesSqlite() {
+    void leavesSqliteAlone() {
         SingleConnectionDataSource sqlite = new SingleConnectionDataSource("jdbc:sqlite::memory:", true);
         JdbcClient jdbc = JdbcClient.create(sqlite);
         jdbc.sql("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)").update();
