@@ -12,13 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The standard variants every image gets, the named presets, and their URLs. A thumbnail is a 256 px
- * WebP (a fraction of a PNG thumbnail's size); {@code webp} and {@code avif} are the full image in those
- * formats; {@code print} is a high-quality JPEG at full resolution. AVIF is listed only where an encoder is.
+ * WebP (a fraction of a PNG thumbnail's size); {@code webp} and {@code avif} are the image (up to
+ * 4096 px) in those formats; {@code print} is a high-quality JPEG of the same size. AVIF is listed only where an encoder is.
  */
 @Component
 class VariantCatalog {
 
-    private static final int FULL = ImageRequest.MAX_SIDE;
+    /**
+     * why 4096: 13 inches at 300 dpi is print quality for a picture book, and it bounds what one render
+     * holds in memory (a 100-megapixel upload decodes at half size instead of full).
+     */
+    private static final int FULL = 4096;
 
     private final Map<String, ImageRequest> standard = new LinkedHashMap<>();
     private final Map<String, ImageRequest> presets = new LinkedHashMap<>();
