@@ -23,13 +23,18 @@ class Stories {
         this.json = json;
     }
 
-    void insert(Story s, long docNumber) {
+    /** The stored document (the editable content as JSON); written once per change, outside the transaction. */
+    String documentOf(Story s) {
+        return json.write(StoryDocuments.editable(s.content()));
+    }
+
+    void insert(Story s, long docNumber, String document) {
         jdbc.sql("""
                 INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,
                     document, word_count, image_count, audio_duration_ms, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.id(), docNumber, s.ownerId(), s.content().title(), s.content().status().name(), s.content().category(),
-                        s.content().ageGroup(), s.content().isPublic(), s.version(), document(s), s.metadata().wordCount(),
+                        s.content().ageGroup(), s.content().isPublic(), s.version(), document, s.metadata().wordCount(),
                         s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
                         s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli())
                 .update();
@@ -37,22 +42,25 @@ class Stories {
     }
 
     /** Writes {@code s} only if the stored version is still {@code expected}; false if someone else won. */
-    boolean update(Story s, int expected) {
+    boolean update(Story s, int expected, String document) {
         int rows = jdbc.sql("""
                 UPDATE stories SET title = ?, status = ?, category = ?, age_group = ?, is_public = ?, version = ?,
                     document = ?, word_count = ?, image_count = ?, audio_duration_ms = ?, updated_at = ?
                 WHERE id = ? AND version = ?""")
                 .params(s.content().title(), s.content().status().name(), s.content().category(), s.content().ageGroup(),
-                        s.content().isPublic(), s.version(), document(s), s.metadata().wordCount(), s.metadata().imageCount(),
+                        s.content().isPublic(), s.version(), document, s.metadata().wordCount(), s.metadata().imageCount(),
                         Math.round(s.metadata().audioDuration() * 1000), s.updatedAt().toEpochMilli(), s.id(), expected)
                 .update();
         if (rows == 1) replaceTagsAndShares(s);
         return rows == 1;
     }
 
-    void recordVersion(Story s, String authorId) {
+    /** why by text: the snapshot is the stored document plus metadata, so the document's JSON is reused, not rewritten. */
+    void recordVersion(Story s, String authorId, String document) {
+        String snapshot = document.substring(0, document.lastIndexOf('}')) + ",\"metadata\":"
+                + json.write(StoryDocuments.metadata(s.metadata())) + "}";
         jdbc.sql("INSERT INTO story_versions (story_id, version, document, author_id, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(s.id(), s.version(), json.write(snapshot(s)), authorId, s.updatedAt().toEpochMilli())
+                .params(s.id(), s.version(), snapshot, authorId, s.updatedAt().toEpochMilli())
                 .update();
     }
 
@@ -99,16 +107,6 @@ class Stories {
         for (String user : s.content().sharedWith().stream().distinct().toList()) {
             jdbc.sql("INSERT INTO story_shares (story_id, user_id) VALUES (?, ?)").params(s.id(), user).update();
         }
-    }
-
-    private String document(Story s) {
-        return json.write(StoryDocuments.editable(s.content()));
-    }
-
-    private Map<String, Object> snapshot(Story s) {
-        Map<String, Object> doc = new java.util.LinkedHashMap<>(StoryDocuments.editable(s.content()));
-        doc.put("metadata", StoryDocuments.metadata(s.metadata()));
-        return doc;
     }
 
     private Story story(ResultSet rs, int row) throws SQLException {

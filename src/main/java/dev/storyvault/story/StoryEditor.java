@@ -24,9 +24,11 @@ class StoryEditor {
     private final StoryMetrics metrics;
     private final AssetDirectory assets;
     private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     StoryEditor(Stories stories, StorySearch search, StoryMetrics metrics, AssetDirectory assets,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.stories = stories;
         this.search = search;
         this.metrics = metrics;
@@ -34,26 +36,34 @@ class StoryEditor {
         this.events = events;
     }
 
-    @Transactional
     public Story create(Caller caller, StoryContent content) {
         Instant now = now();
         Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
                 1, now, now);
-        stories.insert(story, search.nextDocNumber());
-        saved(story, caller);
-        events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
+        String document = stories.documentOf(story);
+        transaction.executeWithoutResult(status -> {
+            stories.insert(story, search.nextDocNumber(), document);
+            saved(story, caller, document);
+            events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
+        });
         return story;
     }
 
-    /** Replaces the content if {@code expectedVersion} (from If-Match, or as read) is still current. */
-    @Transactional
+    /**
+     * Replaces the content if {@code expectedVersion} (from If-Match, or as read) is still current.
+     * why the work before the transaction: SQLite admits one writer at a time, so computing metadata and
+     * writing JSON inside it would make every other writer wait for that too.
+     */
     public Story update(Caller caller, Story current, StoryContent content, int expectedVersion) {
         if (expectedVersion != current.version()) throw stale();
         Story updated = new Story(current.id(), current.ownerId(), content,
                 metrics.compute(caller, current.ownerId(), content), current.version() + 1, current.createdAt(), now());
-        if (!stories.update(updated, expectedVersion)) throw stale();
-        saved(updated, caller);
-        events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));
+        String document = stories.documentOf(updated);
+        transaction.executeWithoutResult(status -> {
+            if (!stories.update(updated, expectedVersion, document)) throw stale();
+            saved(updated, caller, document);
+            events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));
+        });
         return updated;
     }
 
@@ -65,8 +75,8 @@ class StoryEditor {
         events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
     }
 
-    private void saved(Story story, Caller caller) {
-        stories.recordVersion(story, caller.userId());
+    private void saved(Story story, Caller caller, String document) {
+        stories.recordVersion(story, caller.userId(), document);
         search.index(story);
         assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
     }
