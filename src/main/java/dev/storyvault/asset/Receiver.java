@@ -1,6 +1,7 @@
 package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
+import dev.storyvault.platform.Digests;
 import dev.storyvault.platform.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +44,7 @@ class Receiver {
     ReceivedFile receive(InputStream body, long maxBytes) throws IOException {
         Path file = Files.createTempFile(tempDir, "upload-", ".part");
         try (OutputStream out = Files.newOutputStream(file)) {
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Digests.newSha256();
             byte[] head = new byte[HEAD_BYTES];
             int headLength = 0;
             long size = 0;
@@ -66,14 +66,6 @@ class Receiver {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

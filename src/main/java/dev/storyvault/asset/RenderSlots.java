@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,9 +51,6 @@ class RenderSlots {
     }
 
     private static ApiProblem busy() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "2");
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "render-busy", "Busy rendering",
-                "Every image renderer is busy; try again in a few seconds.", headers, java.util.Map.of());
+        return ApiProblem.busy("render-busy", "Busy rendering", "Every image renderer is busy; try again in a few seconds.", 2);
     }
 }

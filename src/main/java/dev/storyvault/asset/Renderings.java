@@ -10,8 +10,6 @@ import dev.storyvault.platform.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,21 +30,19 @@ class Renderings {
     private final Variants variants;
     private final ImageProcessor processor;
     private final BlobStore store;
-    private final BlobReferences references;
+    private final DerivedBlobs blobs;
     private final TransactionTemplate transaction;
     private final RenderSlots slots;
-    private final Path tempDir;
     private final ConcurrentHashMap<String, CompletableFuture<StoredVariant>> inFlight = new ConcurrentHashMap<>();
 
-    Renderings(Variants variants, ImageProcessor processor, BlobStore store, BlobReferences references,
-               TransactionTemplate transaction, RenderSlots slots, UploadLimits limits) {
+    Renderings(Variants variants, ImageProcessor processor, BlobStore store, DerivedBlobs blobs,
+               TransactionTemplate transaction, RenderSlots slots) {
         this.variants = variants;
         this.processor = processor;
         this.store = store;
-        this.references = references;
+        this.blobs = blobs;
         this.transaction = transaction;
         this.slots = slots;
-        this.tempDir = Path.of(limits.tempDir());
     }
 
     /** For a request: waits briefly for a render slot, else 503. */
@@ -97,18 +93,25 @@ class Renderings {
         } catch (ImageRejected rejected) {
             throw unrenderable(rejected);
         }
-        BlobId blob = BlobId.ofDigest(dev.storyvault.platform.Digests.sha256(rendered.bytes()));
+        BlobId blob = storeBytes(rendered.bytes());
         StoredVariant variant = new StoredVariant(source.assetId(), source.version(), name, blob,
                 rendered.format().mimeType(), rendered.width(), rendered.height(), rendered.bytes().length,
                 Instant.ofEpochMilli(System.currentTimeMillis()));
-        storeBlob(blob, rendered.bytes());
         Boolean recorded = transaction.execute(status -> {
             if (!variants.insert(variant)) return false;
-            if (!references.addReference(blob)) throw busyStore();
+            if (!blobs.reference(blob)) throw DerivedBlobs.busy();
             return true;
         });
         if (Boolean.TRUE.equals(recorded)) return variant;
-        return variants.find(source.assetId(), source.version(), name).orElseThrow(() -> busyStore());
+        return variants.find(source.assetId(), source.version(), name).orElseThrow(DerivedBlobs::busy);
+    }
+
+    private BlobId storeBytes(byte[] bytes) {
+        try {
+            return blobs.store(bytes).blob();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] read(AssetVersion source) {
@@ -119,29 +122,8 @@ class Renderings {
         }
     }
 
-    /** why claim first: the collector never removes a claimed (recently touched) blob from under us. */
-    private void storeBlob(BlobId blob, byte[] bytes) {
-        if (!Boolean.TRUE.equals(transaction.execute(s -> references.claim(blob, bytes.length)))) throw busyStore();
-        try {
-            Path file = Files.createTempFile(tempDir, "render-", ".part");
-            try {
-                Files.write(file, bytes);
-                store.put(blob, file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ApiProblem unrenderable(ImageRejected rejected) {
         String slug = rejected.reason().equals("unsupported-output") ? "unsupported-output" : "image-unrenderable";
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, slug, "Image cannot be rendered", rejected.getMessage());
-    }
-
-    private static ApiProblem busyStore() {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                "The blob store is busy with this content; try again in a few seconds.");
     }
 }

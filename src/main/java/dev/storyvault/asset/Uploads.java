@@ -2,7 +2,6 @@ package dev.storyvault.asset;
 
 import dev.storyvault.asset.inspection.ContentInspector;
 import dev.storyvault.asset.inspection.Inspection;
-import dev.storyvault.blob.BlobStore;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Ids;
@@ -25,7 +24,7 @@ class Uploads {
     private final Receiver receiver;
     private final ContentInspector inspector;
     private final UploadLimits limits;
-    private final BlobStore store;
+    private final DerivedBlobs blobs;
     private final BlobReferences references;
     private final Assets assets;
     private final MetadataJson metadata;
@@ -35,7 +34,7 @@ class Uploads {
     private final VariantScheduling scheduling;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, BlobStore store,
+    Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, DerivedBlobs blobs,
             BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction,
             GuestQuota quota, VariantCatalog catalog, VariantScheduling scheduling,
             org.springframework.context.ApplicationEventPublisher events) {
@@ -46,7 +45,7 @@ class Uploads {
         this.receiver = receiver;
         this.inspector = inspector;
         this.limits = limits;
-        this.store = store;
+        this.blobs = blobs;
         this.references = references;
         this.assets = assets;
         this.metadata = metadata;
@@ -99,8 +98,7 @@ class Uploads {
                                       String filename) throws IOException {
         Inspection found = inspector.inspect(file.head(), file.path(), kind);
         limits.checkSize(found.format().kind(), file.size());
-        claim(file);
-        store.put(file.blob(), file.path());
+        blobs.put(new DerivedBlobs.Stored(file.blob(), file.size()), file.path());
         String id = assetId != null ? assetId : Ids.next("ast");
         return new AssetVersion(id, 1, file.blob(), found.format(), file.size(), found.width(), found.height(),
                 found.durationMs(), Filenames.sanitize(filename, found.format()), Instant.ofEpochMilli(System.currentTimeMillis()));
@@ -108,27 +106,8 @@ class Uploads {
 
     private void record(AssetVersion content) {
         if (!references.addReference(content.blob())) {
-            throw unavailable();
+            throw DerivedBlobs.busy();
         }
         assets.insertVersion(content);
-    }
-
-    /** why: the blob may be in the middle of being collected; wait for that to finish, then claim it anew. */
-    private void claim(Receiver.ReceivedFile file) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            if (Boolean.TRUE.equals(transaction.execute(s -> references.claim(file.blob(), file.size())))) return;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw unavailable();
-    }
-
-    private static ApiProblem unavailable() {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                "The blob store is busy with this content; try again in a few seconds.");
     }
 }

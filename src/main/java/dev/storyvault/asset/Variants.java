@@ -36,11 +36,6 @@ class Variants {
                 .update() == 1;
     }
 
-    List<String> namesOf(String assetId, int version) {
-        return jdbc.sql("SELECT name FROM asset_variants WHERE asset_id = ? AND version = ? ORDER BY name")
-                .params(assetId, version).query(String.class).list();
-    }
-
     /** Removes every variant of the asset and returns the blobs they used (one entry per row). */
     List<BlobId> deleteAll(String assetId) {
         List<BlobId> blobs = jdbc.sql("SELECT blob_hash FROM asset_variants WHERE asset_id = ?").param(assetId)

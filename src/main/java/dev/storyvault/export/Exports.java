@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -89,7 +87,7 @@ class Exports {
     /** One transaction: the new export is referenced, older exports of the format lose theirs. */
     private void record(CachedExport export) {
         if (!exports.insert(export)) return;
-        if (!blobs.reference(export.blob())) throw busy();
+        if (!blobs.reference(export.blob())) throw DerivedBlobs.busy();
         exports.deleteOthers(export.storyId(), export.format(), export.fingerprint()).forEach(blobs::release);
     }
 
@@ -106,9 +104,6 @@ class Exports {
     }
 
     private static ApiProblem busy() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "5");
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "export-busy", "Busy exporting",
-                "Other exports are being built; try again in a few seconds.", headers, Map.of());
+        return ApiProblem.busy("export-busy", "Busy exporting", "Other exports are being built; try again in a few seconds.", 5);
     }
 }

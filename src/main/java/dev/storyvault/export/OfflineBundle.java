@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ class OfflineBundle implements ExportWriter {
 
     private static Map<String, Object> entry(ZipOutputStream zip, String path, String type, InputStream in) throws IOException {
         zip.putNextEntry(new ZipEntry(path));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = dev.storyvault.platform.Digests.newSha256();
         long size;
         try (DigestOutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
             size = in.transferTo(new Tee(zip, digest));
@@ -76,14 +75,6 @@ class OfflineBundle implements ExportWriter {
         zip.closeEntry();
         return Map.of("path", path, "media_type", type, "size_bytes", size,
                 "sha256", HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Writes to the ZIP entry and the digest; closing it leaves the ZIP open. */

@@ -58,6 +58,13 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, headers, Map.of());
     }
 
+    /** 503 with Retry-After: a bounded resource is busy; the client should come back, not give up. */
+    public static ApiProblem busy(String slug, String title, String detail, int retryAfterSeconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail, headers, Map.of());
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
