@@ -6,6 +6,7 @@ import dev.storyvault.delivery.CacheTags;
 import dev.storyvault.delivery.Representation;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.SignedUrls;
+import dev.storyvault.image.ImageFormat;
 import dev.storyvault.platform.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -106,7 +107,7 @@ class AssetDelivery {
     }
 
     private static String extension(String mimeType) {
-        return dev.storyvault.image.ImageFormat.parse(mimeType.substring(mimeType.indexOf('/') + 1))
+        return ImageFormat.parse(mimeType.substring(mimeType.indexOf('/') + 1))
                 .map(dev.storyvault.image.ImageFormat::extension).orElse("bin");
     }
 

@@ -1,9 +1,15 @@
 package dev.storyvault.asset;
 
+import dev.storyvault.blob.BlobStore;
 import dev.storyvault.identity.Caller;
+import dev.storyvault.image.Fit;
+import dev.storyvault.image.ImageFormat;
+import dev.storyvault.image.ImageRequest;
+import dev.storyvault.platform.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +23,9 @@ public class AssetDirectory {
     private final AssetAccess access;
     private final AssetReferences references;
     private final AssetDelivery delivery;
-    private static final dev.storyvault.image.ImageRequest EBOOK = new dev.storyvault.image.ImageRequest(1600, 1600,
-            dev.storyvault.image.Fit.CONTAIN, dev.storyvault.image.ImageFormat.JPEG, 85);
-    private final dev.storyvault.blob.BlobStore blobs;
+    private static final ImageRequest EBOOK = new dev.storyvault.image.ImageRequest(1600, 1600,
+            Fit.CONTAIN, ImageFormat.JPEG, 85);
+    private final BlobStore blobs;
     private final VariantCatalog catalog;
     private final Renderings renderings;
 
@@ -54,7 +60,7 @@ public class AssetDirectory {
      */
     public void deliverGranted(String assetId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Asset asset = assets.find(assetId).orElseThrow(() -> dev.storyvault.platform.ApiProblem.notFound("asset"));
+        Asset asset = assets.find(assetId).orElseThrow(() -> ApiProblem.notFound("asset"));
         delivery.sendGranted(request, response, access.current(asset));
     }
 
@@ -67,7 +73,7 @@ public class AssetDirectory {
         });
     }
 
-    public java.io.InputStream open(AssetFile file) throws IOException {
+    public InputStream open(AssetFile file) throws IOException {
         return blobs.open(file.blob(), 0, file.sizeBytes());
     }
 

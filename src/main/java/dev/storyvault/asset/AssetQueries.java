@@ -4,12 +4,14 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
 import dev.storyvault.identity.SignedUrls;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,7 +33,7 @@ class AssetQueries {
     private final AssetReferences references;
     private final SignedUrls signedUrls;
     private final VariantCatalog catalog;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
                  SignedUrls signedUrls, VariantCatalog catalog,
@@ -159,7 +161,7 @@ class AssetQueries {
         if (cursor == null) return null;
         try {
             String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!dev.storyvault.platform.Ids.looksValid(id)) throw new IllegalArgumentException();
+            if (!Ids.looksValid(id)) throw new IllegalArgumentException();
             return id;
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("invalid-cursor", "The cursor is not one this server returned.");

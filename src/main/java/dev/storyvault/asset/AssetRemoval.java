@@ -2,11 +2,12 @@ package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.platform.ApiProblem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +38,7 @@ class AssetRemoval {
                     "This asset is used by " + users.size() + " document(s); remove it from them first.",
                     HttpHeaders.EMPTY, Map.of("used_by", users));
         }
-        List<BlobId> blobs = new java.util.ArrayList<>(variants.deleteAll(asset.id()));
+        List<BlobId> blobs = new ArrayList<>(variants.deleteAll(asset.id()));
         blobs.addAll(assets.delete(asset.id()));
         blobs.forEach(references::releaseReference);
         events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));

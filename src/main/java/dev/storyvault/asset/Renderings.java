@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +60,7 @@ class Renderings {
         return slots.inBackground(() -> render(source, name, request));
     }
 
-    private StoredVariant shared(AssetVersion source, String name, java.util.function.Supplier<StoredVariant> work) {
+    private StoredVariant shared(AssetVersion source, String name, Supplier<StoredVariant> work) {
         String key = source.assetId() + "/" + source.version() + "/" + name;
         CompletableFuture<StoredVariant> mine = new CompletableFuture<>();
         CompletableFuture<StoredVariant> running = inFlight.putIfAbsent(key, mine);

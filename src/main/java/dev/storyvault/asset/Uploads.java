@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +33,7 @@ class Uploads {
     private final GuestQuota quota;
     private final VariantCatalog catalog;
     private final VariantScheduling scheduling;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, DerivedBlobs blobs,
             BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction,

@@ -5,6 +5,7 @@ import static dev.storyvault.export.Markup.escape;
 import dev.storyvault.story.Page;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The XML documents of an EPUB 3 book. Every piece of story text goes through {@link Markup}. */
 final class EpubDocuments {
@@ -39,7 +40,7 @@ final class EpubDocuments {
 
     static String titlePage(Materials m, String lang) {
         var c = m.story().content();
-        String about = String.join(" · ", java.util.stream.Stream.of(c.category(), c.ageGroup())
+        String about = String.join(" · ", Stream.of(c.category(), c.ageGroup())
                 .filter(s -> s != null && !s.isBlank()).toList());
         return xhtml(m.title(), lang, "<h1>" + escape(m.title()) + "</h1>\n"
                 + (about.isEmpty() ? "" : "<p class=\"about\">" + escape(about) + "</p>\n"));

@@ -2,6 +2,7 @@ package dev.storyvault.export;
 
 import dev.storyvault.asset.DerivedBlobs;
 import dev.storyvault.story.StoryDeleted;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +25,7 @@ class ExportCleanup {
      * why async: after commit the request thread still holds SQLite's writer turn until cleanup; a new
      * write transaction there would wait on itself. On its own thread it is an ordinary transaction.
      */
-    @org.springframework.scheduling.annotation.Async
+    @Async
     @TransactionalEventListener(fallbackExecution = true)
     void on(StoryDeleted deleted) {
         transaction.executeWithoutResult(status -> exports.deleteAll(deleted.storyId()).forEach(blobs::release));

@@ -4,6 +4,7 @@ import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetFile;
 import dev.storyvault.asset.DerivedBlobs;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.Digests;
 import dev.storyvault.story.Story;
 import dev.storyvault.story.StoryCatalog;
 import java.io.IOException;
@@ -100,7 +101,7 @@ class Exports {
     private static String fingerprint(Materials m) {
         StringBuilder key = new StringBuilder(LAYOUT).append('|').append(m.story().version());
         m.assets().values().forEach(f -> key.append('|').append(f.id()).append('=').append(f.blob().hex()));
-        return HexFormat.of().formatHex(dev.storyvault.platform.Digests.sha256(key.toString())).substring(0, 32);
+        return HexFormat.of().formatHex(Digests.sha256(key.toString())).substring(0, 32);
     }
 
     private static ApiProblem busy() {

@@ -2,6 +2,8 @@ package dev.storyvault.export;
 
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetFile;
+import dev.storyvault.platform.Digests;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,9 +53,9 @@ class OfflineBundle implements ExportWriter {
                 }
             }
             byte[] story = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(OfflineReader.story(materials, paths));
-            files.add(entry(zip, "story.json", "application/json", new java.io.ByteArrayInputStream(story)));
+            files.add(entry(zip, "story.json", "application/json", new ByteArrayInputStream(story)));
             byte[] html = OfflineReader.html(materials, paths).getBytes(StandardCharsets.UTF_8);
-            files.add(entry(zip, "index.html", "text/html", new java.io.ByteArrayInputStream(html)));
+            files.add(entry(zip, "index.html", "text/html", new ByteArrayInputStream(html)));
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("story_id", materials.story().id());
             manifest.put("version", materials.story().version());
@@ -67,7 +69,7 @@ class OfflineBundle implements ExportWriter {
 
     private static Map<String, Object> entry(ZipOutputStream zip, String path, String type, InputStream in) throws IOException {
         zip.putNextEntry(new ZipEntry(path));
-        MessageDigest sha256 = dev.storyvault.platform.Digests.newSha256();
+        MessageDigest sha256 = Digests.newSha256();
         long size;
         try (DigestOutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
             size = in.transferTo(new Tee(zip, digest));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -67,7 +68,7 @@ class PdfBook implements ExportWriter {
                 text.centred(stream, line, 30, y);
                 y -= 38;
             }
-            String about = String.join(" · ", java.util.stream.Stream.of(materials.story().content().category(),
+            String about = String.join(" · ", Stream.of(materials.story().content().category(),
                     materials.story().content().ageGroup()).filter(s -> s != null && !s.isBlank()).toList());
             if (!about.isEmpty()) text.centred(stream, about, 14, y - 20);
         }

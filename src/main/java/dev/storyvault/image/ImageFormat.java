@@ -1,6 +1,7 @@
 package dev.storyvault.image;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Output formats a processor may write. */
 public enum ImageFormat {
@@ -30,7 +31,7 @@ public enum ImageFormat {
     }
 
     /** Accepts "jpeg", "jpg", "png", "webp", "avif" in any case; empty for anything else. */
-    public static java.util.Optional<ImageFormat> parse(String value) {
+    public static Optional<ImageFormat> parse(String value) {
         if (value == null) return java.util.Optional.empty();
         String name = value.toLowerCase(Locale.ROOT);
         for (ImageFormat format : values()) {

@@ -1,5 +1,7 @@
 package dev.storyvault.image;
 
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("storyvault.images")
 public record ImageProperties(String processor, Long maxPixels, Integer maxConcurrentRenders,
-                              java.time.Duration renderQueueWait, java.util.Map<String, Preset> presets) {
+                              Duration renderQueueWait, Map<String, Preset> presets) {
 
     /** A named transform anyone may ask for without a signature. */
     public record Preset(int width, int height, String fit, String format, Integer quality) {

@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import dev.storyvault.delivery.CacheTags;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -127,7 +128,7 @@ class StoriesController {
     private static ResponseEntity.BodyBuilder cacheable(ResponseEntity.BodyBuilder builder, Caller caller, Story story) {
         builder.eTag(story.etag());
         if (!caller.isAnonymous() || !story.content().isPublic()) return builder.cacheControl(CacheControl.noStore().cachePrivate());
-        String key = dev.storyvault.delivery.CacheTags.story(story.id());
+        String key = CacheTags.story(story.id());
         return builder.header("Cache-Control", "public, max-age=60, stale-while-revalidate=600")
                 .header("Surrogate-Key", key).header("Cache-Tag", key);
     }

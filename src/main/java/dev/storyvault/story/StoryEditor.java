@@ -5,10 +5,12 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Ids;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change to a story, in one transaction each: the row, a new version, tags, shares, the search
@@ -24,7 +26,7 @@ class StoryEditor {
     private final StoryMetrics metrics;
     private final AssetDirectory assets;
     private final ApplicationEventPublisher events;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
     StoryEditor(Stories stories, StorySearch search, StoryMetrics metrics, AssetDirectory assets,
                 ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transaction) {
@@ -70,7 +72,7 @@ class StoryEditor {
     @Transactional
     public void delete(Story story) {
         search.remove(story.id());
-        assets.recordReferences(REFERRER, story.id(), java.util.List.of());
+        assets.recordReferences(REFERRER, story.id(), List.of());
         stories.delete(story.id());
         events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
     }

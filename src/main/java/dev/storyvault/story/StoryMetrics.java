@@ -4,8 +4,10 @@ import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetFacts;
 import dev.storyvault.asset.AssetKind;
 import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +53,8 @@ class StoryMetrics {
         return facts.get();
     }
 
-    private static dev.storyvault.platform.ApiProblem invalid(String field, String detail) {
+    private static ApiProblem invalid(String field, String detail) {
         return new dev.storyvault.platform.ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-asset-reference",
-                "Invalid asset reference", detail, org.springframework.http.HttpHeaders.EMPTY, Map.of("field", field));
+                "Invalid asset reference", detail, HttpHeaders.EMPTY, Map.of("field", field));
     }
 }

@@ -2,12 +2,15 @@ package dev.storyvault.story;
 
 import dev.storyvault.platform.ApiProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * Turns a client's story document into {@link StoryContent}, or says exactly which field is wrong.
@@ -91,7 +94,7 @@ final class StoryValidator {
             if (!numbers.add(page.pageNumber())) throw invalid("content.pages", "page_number " + page.pageNumber() + " appears twice.");
             pages.add(page);
         }
-        pages.sort(java.util.Comparator.comparingInt(Page::pageNumber));
+        pages.sort(Comparator.comparingInt(Page::pageNumber));
         return pages;
     }
 
@@ -152,7 +155,7 @@ final class StoryValidator {
     }
 
     static ApiProblem invalid(String field, String detail) {
-        return new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-story", "Invalid story",
-                detail, org.springframework.http.HttpHeaders.EMPTY, Map.of("field", field));
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-story", "Invalid story",
+                detail, HttpHeaders.EMPTY, Map.of("field", field));
     }
 }

@@ -9,7 +9,10 @@ import dev.storyvault.image.SourceChecks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -67,7 +70,7 @@ public class JavaImageProcessor implements ImageProcessor {
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = subsampling(width, height, request);
                 param.setSourceSubsampling(step, step, 0, 0);
-                java.util.List<String> warnings = new java.util.ArrayList<>();
+                List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0, param);
                 if (warnings.stream().anyMatch(JavaImageProcessor::meansDamage)) {
@@ -85,7 +88,7 @@ public class JavaImageProcessor implements ImageProcessor {
 
     /** why not every warning: "no embedded ICC profile" and the like are normal for real-world files. */
     private static boolean meansDamage(String warning) {
-        String w = warning.toLowerCase(java.util.Locale.ROOT);
+        String w = warning.toLowerCase(Locale.ROOT);
         return w.contains("premature") || w.contains("corrupt") || w.contains("truncat") || w.contains("end of");
     }
 

@@ -10,6 +10,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,9 +94,9 @@ final class Vips {
     }
 
     /** Names of the image's metadata fields. */
-    java.util.List<String> fieldNames(MemorySegment image) throws Throwable {
+    List<String> fieldNames(MemorySegment image) throws Throwable {
         MemorySegment array = ((MemorySegment) fields.invokeExact(image)).reinterpret(Long.MAX_VALUE);
-        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<String> names = new ArrayList<>();
         try {
             for (long i = 0; ; i++) {
                 MemorySegment name = array.getAtIndex(ADDRESS, i);

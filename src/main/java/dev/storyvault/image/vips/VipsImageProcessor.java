@@ -14,6 +14,7 @@ import dev.storyvault.image.Rendered;
 import dev.storyvault.image.SourceChecks;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public class VipsImageProcessor implements ImageProcessor {
 
-    private static final java.util.List<String> METADATA_PREFIXES =
+    private static final List<String> METADATA_PREFIXES =
             java.util.List.of("exif-", "xmp-", "iptc-", "icc-profile-", "gps", "png-comment", "gif-comment");
 
     private final Vips vips;
