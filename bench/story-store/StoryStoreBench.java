@@ -1,8 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +28,8 @@ public class StoryStoreBench {
     static final String[] WORDS = vocabulary(2_000);
     static final String[] TAGS = ("space sea bedtime adventure friendship magic animals science music winter "
             + "summer mystery sports history robots dinosaurs fairy pirates heroes kindness").split(" ");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** why not java.net.http: on a 2-core machine the load generator shares the CPU with the server; this one costs a fraction. */
+    static final ThreadLocal<Connection> CONNECTIONS = new ThreadLocal<>();
     static final Pattern ID = Pattern.compile("\"id\":\"(sty_[0-9a-z]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -33,10 +37,11 @@ public class StoryStoreBench {
         String key = args[1];
         int timed = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int total = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
-        int warmup = Integer.parseInt(System.getProperty("warmup", "3000"));
+        int warmup = Integer.parseInt(System.getProperty("warmup", "10000"));
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
-        // why warm up: a fresh JVM spends its first tens of seconds compiling (C2 took ~40% of a core here);
-        // the figures below are for the steady state, as a long-running server sees it
+        // why warm up: a fresh JVM spends its first tens of seconds compiling (after 3,000 creates C2 still took
+        // 38% of the server's CPU, after 15,000 11%); the figures below are for the steady state, as a
+        // long-running server sees it. The warm-up stories count toward the total.
         long warmStart = System.nanoTime();
         run(warmup, 8, i -> ids.add(create(base, key, 1_000_000 + i)));
         run(Math.min(warmup, 2_000), 8, i -> get(base, key, "/api/stories?q=" + WORDS[i % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20"));
@@ -71,6 +76,9 @@ public class StoryStoreBench {
         return words;
     }
 
+    static final boolean STALLS = Boolean.getBoolean("stalls");
+    static final long T0 = System.nanoTime();
+
     interface Op { void run(int i) throws Exception; }
 
     static long[] run(int count, int clients, Op op) throws Exception {
@@ -84,13 +92,17 @@ public class StoryStoreBench {
                     long t = System.nanoTime();
                     op.run(i);
                     latencies[i] = System.nanoTime() - t;
+                    if (STALLS && latencies[i] > 10_000_000) System.out.printf("SLOW %d %.1f%n", (t - T0) / 1_000_000, latencies[i] / 1e6);
                 }
                 return null;
             }));
         }
         long started = System.nanoTime();
-        for (Future<?> f : futures) f.get();
-        pool.shutdown();
+        try {
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow(); // why: a failed client must not keep the JVM (and the script) waiting
+        }
         long[] result = Arrays.copyOf(latencies, count + 1);
         result[count] = System.nanoTime() - started;
         return result;
@@ -116,18 +128,83 @@ public class StoryStoreBench {
                 + "\",\"status\":\"completed\",\"tags\":[\"" + TAGS[n % TAGS.length] + "\",\"" + TAGS[(n / 7) % TAGS.length]
                 + "\"],\"parameters\":{\"characters\":[\"" + WORDS[r.nextInt(WORDS.length)] + "\"],\"age_group\":\"6-8\"},"
                 + "\"content\":{\"pages\":[" + pages + "]}}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stories"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) throw new IllegalStateException(response.statusCode() + " " + response.body());
-        Matcher m = ID.matcher(response.body());
-        if (!m.find()) throw new IllegalStateException("no id in " + response.body());
+        Response response = connection(base).send("POST", "/api/stories", key, body.getBytes(StandardCharsets.UTF_8));
+        if (response.status() != 201) throw new IllegalStateException(response.status() + " " + response.text());
+        Matcher m = ID.matcher(response.text());
+        if (!m.find()) throw new IllegalStateException("no id in " + response.text());
         return m.group(1);
     }
 
     static void get(String base, String key, String path) throws Exception {
-        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) throw new IllegalStateException(path + " -> " + response.statusCode());
+        Response response = connection(base).send("GET", path, key, null);
+        if (response.status() != 200) throw new IllegalStateException(path + " -> " + response.status());
+    }
+
+    static Connection connection(String base) throws IOException {
+        Connection c = CONNECTIONS.get();
+        if (c == null || c.closed) {
+            URI uri = URI.create(base);
+            c = new Connection(new Socket(uri.getHost(), uri.getPort()));
+            CONNECTIONS.set(c);
+        }
+        return c;
+    }
+
+    record Response(int status, byte[] body) {
+        String text() { return new String(body, StandardCharsets.UTF_8); }
+    }
+
+    /** HTTP/1.1 with keep-alive over one socket per client thread: Content-Length and chunked bodies. */
+    static final class Connection {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        boolean closed;
+
+        Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = socket.getOutputStream();
+        }
+
+        Response send(String method, String path, String key, byte[] body) throws IOException {
+            StringBuilder head = new StringBuilder(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer ").append(key).append("\r\n");
+            if (body != null) head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            ByteArrayOutputStream request = new ByteArrayOutputStream(512 + (body == null ? 0 : body.length));
+            request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) request.writeBytes(body);
+            request.writeTo(out);
+            out.flush();
+            int status = Integer.parseInt(line().substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String h; !(h = line()).isEmpty(); ) {
+                String lower = h.toLowerCase();
+                if (lower.startsWith("content-length:")) length = Long.parseLong(h.substring(15).trim());
+                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+                if (lower.startsWith("connection:") && lower.contains("close")) closed = true; // Tomcat: every 10,000 requests
+            }
+            Response response = new Response(status, chunked ? chunks() : in.readNBytes((int) Math.max(length, 0)));
+            if (closed) socket.close();
+            return response;
+        }
+
+        private byte[] chunks() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int size; (size = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0; line()) bytes.writeBytes(in.readNBytes(size));
+            while (!line().isEmpty()) { } // trailers
+            return bytes.toByteArray();
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b; (b = in.read()) != '\n'; ) {
+                if (b < 0) throw new IOException("connection closed");
+                if (b != '\r') line.append((char) b);
+            }
+            return line.toString();
+        }
     }
 }

@@ -8,7 +8,8 @@ TOTAL=${TOTAL:-100000}
 MODES=${MODES:-"embedded scale-out"}
 KEY=bench-admin-key-0123456789
 JAVA=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1); JAVA=${JAVA:-java}
-[ -f target/storyvault.jar ] || mvn -B -q -DskipTests package
+JAR=${JAR:-target/storyvault.jar}
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
 [ -f target/s3proxy/s3proxy.jar ] || mvn -B -q -DskipTests process-test-resources
 SQLITE_JAR=$(ls ~/.m2/repository/org/xerial/sqlite-jdbc/*/sqlite-jdbc-*.jar | grep -v sources | tail -1)
 WORK=$(mktemp -d /tmp/sv-story-bench-XXXX)
@@ -19,7 +20,7 @@ trap cleanup EXIT
 
 start_storyvault() { # port, then env assignments
   local p=$1; shift
-  env "$@" STORYVAULT_ADMIN_API_KEY=$KEY SERVER_PORT="$p" "$JAVA" -Xmx2g -jar target/storyvault.jar > "$WORK/sv-$p.log" 2>&1 &
+  env "$@" STORYVAULT_ADMIN_API_KEY=$KEY SERVER_PORT="$p" "$JAVA" -Xmx2g -jar "$JAR" > "$WORK/sv-$p.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do curl -sf "localhost:$p/actuator/health/readiness" >/dev/null && return; sleep 0.5; done
   echo "StoryVault did not start"; tail -30 "$WORK/sv-$p.log"; exit 1

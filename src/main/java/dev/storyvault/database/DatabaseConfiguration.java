@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,15 +28,31 @@ class DatabaseConfiguration {
         return dialect == Dialect.SQLITE ? new SqliteTransactionManager(dataSource) : new JdbcTransactionManager(dataSource);
     }
 
-    /** why: SQLite will not create the folder its file lives in, and ./data may not exist on first start. */
     @Bean
-    static BeanPostProcessor sqliteFolderCreator() {
+    WriteTransactions writeTransactions(PlatformTransactionManager transactionManager, Dialect dialect) {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        return dialect == Dialect.SQLITE ? new GroupCommit(transaction) : new DirectWrites(transaction);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url}'.startsWith('jdbc:sqlite:')")
+    WalCheckpoints walCheckpoints(DataSource dataSource) {
+        return new WalCheckpoints(dataSource);
+    }
+
+    /**
+     * why: SQLite will not create the folder its file lives in, and ./data may not exist on first start;
+     * and its connections leave checkpoints to {@link WalCheckpoints}.
+     */
+    @Bean
+    static BeanPostProcessor sqliteConnections() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
                         && hikari.getJdbcUrl().startsWith("jdbc:sqlite:")) {
                     createParentOf(hikari.getJdbcUrl().substring("jdbc:sqlite:".length()));
+                    hikari.setConnectionInitSql(WalCheckpoints.CONNECTION_INIT);
                 }
                 return bean;
             }

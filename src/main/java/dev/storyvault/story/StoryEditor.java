@@ -1,6 +1,7 @@
 package dev.storyvault.story;
 
 import dev.storyvault.asset.AssetDirectory;
+import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Ids;
@@ -10,11 +11,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change to a story, in one transaction each: the row, a new version, tags, shares, the search
- * index, asset references and the domain event move together or not at all.
+ * index, asset references and the domain event move together or not at all. Creates and updates go
+ * through {@link WriteTransactions}, so on SQLite concurrent ones share a commit.
  */
 @Component
 class StoryEditor {
@@ -26,11 +27,11 @@ class StoryEditor {
     private final StoryMetrics metrics;
     private final AssetDirectory assets;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
 
     StoryEditor(Stories stories, StorySearch search, StoryMetrics metrics, AssetDirectory assets,
-                ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transaction) {
-        this.transaction = transaction;
+                ApplicationEventPublisher events, WriteTransactions writes) {
+        this.writes = writes;
         this.stories = stories;
         this.search = search;
         this.metrics = metrics;
@@ -43,7 +44,7 @@ class StoryEditor {
         Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
                 1, now, now);
         String document = stories.documentOf(story);
-        transaction.executeWithoutResult(status -> {
+        writes.run(() -> {
             stories.insert(story, search.nextDocNumber(), document);
             saved(story, caller, document);
             events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
@@ -61,7 +62,7 @@ class StoryEditor {
         Story updated = new Story(current.id(), current.ownerId(), content,
                 metrics.compute(caller, current.ownerId(), content), current.version() + 1, current.createdAt(), now());
         String document = stories.documentOf(updated);
-        transaction.executeWithoutResult(status -> {
+        writes.run(() -> {
             if (!stories.update(updated, expectedVersion, document)) throw stale();
             saved(updated, caller, document);
             events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));

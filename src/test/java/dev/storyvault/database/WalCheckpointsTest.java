@@ -1,0 +1,43 @@
+package dev.storyvault.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** SQLite's log is copied back in the background: it stays small while writes go on, and is emptied at shutdown. */
+class WalCheckpointsTest {
+
+    @Test
+    void keepsTheWriteAheadLogSmallWhileWritesGoOnAndEmptiesItAtShutdown() throws Exception {
+        HikariDataSource dataSource = SqliteWriteTransactionsTest.sqlite("sv-wal-");
+        Path wal = Path.of(dataSource.getJdbcUrl().substring("jdbc:sqlite:".length(), dataSource.getJdbcUrl().indexOf('?')) + "-wal");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE pages (id INTEGER PRIMARY KEY, body TEXT)").update();
+        WalCheckpoints checkpoints = new WalCheckpoints(dataSource);
+        checkpoints.start();
+        try {
+            String body = "x".repeat(16_000);
+            for (int i = 0; i < 2_000; i++) { // 32 MB through the log, one commit each
+                jdbc.sql("INSERT INTO pages (body) VALUES (?)").param(body).update();
+                if (i % 100 == 99) Thread.sleep(50); // why: the checkpoints run every 200 ms
+            }
+            assertThat(Files.size(wal)).as("log size after 32 MB of commits").isLessThan(16L << 20);
+        } finally {
+            checkpoints.stop();
+        }
+        assertThat(Files.size(wal)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pages").query(Long.class).single()).isEqualTo(2_000);
+        dataSource.close();
+    }
+
+    @Test
+    void theApplicationsSqliteConnectionsLeaveCheckpointsToIt() {
+        HikariDataSource dataSource = SqliteWriteTransactionsTest.sqlite("sv-wal-off-");
+        assertThat(JdbcClient.create(dataSource).sql("PRAGMA wal_autocheckpoint").query(Integer.class).single()).isZero();
+        dataSource.close();
+    }
+}
