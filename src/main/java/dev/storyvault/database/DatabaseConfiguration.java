@@ -36,8 +36,8 @@ class DatabaseConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url}'.startsWith('jdbc:sqlite:')")
-    WalCheckpoints walCheckpoints(DataSource dataSource) {
-        return new WalCheckpoints(dataSource);
+    WalCheckpoints walCheckpoints(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new WalCheckpoints(dataSource, ((SqliteTransactionManager) transactionManager).writers());
     }
 
     /**

@@ -43,6 +43,11 @@ class SqliteTransactionManager extends JdbcTransactionManager {
         }
     }
 
+    /** The lock every write transaction takes first: held, no write transaction of this application runs. */
+    ReentrantLock writers() {
+        return writer;
+    }
+
     private void release() {
         Deque<Boolean> stack = holds.get();
         if (!stack.isEmpty() && stack.pop() && writer.isHeldByCurrentThread()) writer.unlock();

@@ -30,6 +30,15 @@ class SqliteStorySearch implements StorySearch {
                 .update();
     }
 
+    /** why its own statement: nothing to remove first, and the rowid is known without a lookup. */
+    @Override
+    public void add(Story story, long docNumber) {
+        jdbc.sql("INSERT INTO story_search (rowid, title, body, tags, characters) VALUES (?, ?, ?, ?, ?)")
+                .params(docNumber, story.content().title(), StorySearch.body(story), String.join(" ", story.content().tags()),
+                        String.join(" ", story.content().characters()))
+                .update();
+    }
+
     @Override
     public void remove(String storyId) {
         jdbc.sql("DELETE FROM story_search WHERE rowid = (SELECT doc_number FROM stories WHERE id = ?)").param(storyId).update();

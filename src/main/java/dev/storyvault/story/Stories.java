@@ -38,7 +38,7 @@ class Stories {
                         s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
                         s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli())
                 .update();
-        replaceTagsAndShares(s);
+        insertTagsAndShares(s);
     }
 
     /** Writes {@code s} only if the stored version is still {@code expected}; false if someone else won. */
@@ -51,7 +51,11 @@ class Stories {
                         s.content().isPublic(), s.version(), document, s.metadata().wordCount(), s.metadata().imageCount(),
                         Math.round(s.metadata().audioDuration() * 1000), s.updatedAt().toEpochMilli(), s.id(), expected)
                 .update();
-        if (rows == 1) replaceTagsAndShares(s);
+        if (rows == 1) {
+            jdbc.sql("DELETE FROM story_tags WHERE story_id = ?").param(s.id()).update();
+            jdbc.sql("DELETE FROM story_shares WHERE story_id = ?").param(s.id()).update();
+            insertTagsAndShares(s);
+        }
         return rows == 1;
     }
 
@@ -98,12 +102,10 @@ class Stories {
                 .params(cutoffMillis, limit).query(String.class).list();
     }
 
-    private void replaceTagsAndShares(Story s) {
-        jdbc.sql("DELETE FROM story_tags WHERE story_id = ?").param(s.id()).update();
+    private void insertTagsAndShares(Story s) {
         for (String tag : s.content().tags()) {
             jdbc.sql("INSERT INTO story_tags (story_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
         }
-        jdbc.sql("DELETE FROM story_shares WHERE story_id = ?").param(s.id()).update();
         for (String user : s.content().sharedWith().stream().distinct().toList()) {
             jdbc.sql("INSERT INTO story_shares (story_id, user_id) VALUES (?, ?)").params(s.id(), user).update();
         }

@@ -44,9 +44,14 @@ class StoryEditor {
         Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
                 1, now, now);
         String document = stories.documentOf(story);
+        // why not saved(): a new story has no tags, shares, index entry or references to replace, and under
+        // SQLite's single writer every statement skipped is time no other writer can use
         writes.run(() -> {
-            stories.insert(story, search.nextDocNumber(), document);
-            saved(story, caller, document);
+            long docNumber = search.nextDocNumber();
+            stories.insert(story, docNumber, document);
+            stories.recordVersion(story, caller.userId(), document);
+            search.add(story, docNumber);
+            if (!story.content().assetIds().isEmpty()) assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
             events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
         });
         return story;

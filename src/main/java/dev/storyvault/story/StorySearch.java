@@ -16,6 +16,11 @@ interface StorySearch {
     /** Brings the index in step with the story, in the caller's transaction. */
     void index(Story story);
 
+    /** Indexes a story just inserted under {@code docNumber}, in the caller's transaction. */
+    default void add(Story story, long docNumber) {
+        index(story);
+    }
+
     void remove(String storyId);
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,7 +18,7 @@ class WalCheckpointsTest {
         Path wal = Path.of(dataSource.getJdbcUrl().substring("jdbc:sqlite:".length(), dataSource.getJdbcUrl().indexOf('?')) + "-wal");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE pages (id INTEGER PRIMARY KEY, body TEXT)").update();
-        WalCheckpoints checkpoints = new WalCheckpoints(dataSource);
+        WalCheckpoints checkpoints = new WalCheckpoints(dataSource, new ReentrantLock());
         checkpoints.start();
         try {
             String body = "x".repeat(16_000);
