@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,18 +19,35 @@ class PostgresStorySearch implements StorySearch {
         return jdbc.sql("SELECT nextval('story_doc_numbers')").query(Long.class).single();
     }
 
+    private static final String VECTOR = """
+            setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'A')
+            || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')""";
+
     @Override
     public void index(Story story) {
-        jdbc.sql("""
-                UPDATE stories SET search_vector =
-                    setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'A')
-                    || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C'),
-                    tag_list = ?
-                WHERE id = ?""")
-                .params(story.content().title(), String.join(" ", story.content().tags()),
-                        String.join(" ", story.content().characters()), StorySearch.body(story),
-                        story.content().tags().toArray(String[]::new), story.id())
-                .update();
+        List<Object> parameters = new ArrayList<>(columnValues(story));
+        parameters.add(story.id());
+        jdbc.sql("UPDATE stories SET search_vector = " + VECTOR + ", tag_list = ? WHERE id = ?").params(parameters).update();
+    }
+
+    /**
+     * why in the INSERT: an UPDATE right after it wrote a second version of the row and a second entry in
+     * every index on stories (the vector's GIN index rules out a heap-only update).
+     */
+    @Override
+    public RowColumns rowColumns(Story story) {
+        return new RowColumns(", search_vector, tag_list", ", " + VECTOR + ", ?", columnValues(story));
+    }
+
+    @Override
+    public void add(Story story, long docNumber) {
+        // written with the row (rowColumns)
+    }
+
+    private static List<Object> columnValues(Story story) {
+        return List.of(story.content().title(), String.join(" ", story.content().tags()),
+                String.join(" ", story.content().characters()), StorySearch.body(story),
+                story.content().tags().toArray(String[]::new));
     }
 
     /**

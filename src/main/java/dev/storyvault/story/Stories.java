@@ -3,6 +3,7 @@ package dev.storyvault.story;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +29,20 @@ class Stories {
         return json.write(StoryDocuments.editable(s.content()));
     }
 
-    void insert(Story s, long docNumber, String document) {
-        jdbc.sql("""
-                INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,
-                    document, word_count, image_count, audio_duration_ms, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), docNumber, s.ownerId(), s.content().title(), s.content().status().name(), s.content().category(),
-                        s.content().ageGroup(), s.content().isPublic(), s.version(), document, s.metadata().wordCount(),
-                        s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
-                        s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli())
+    /** {@code index}: the search index's own columns on the row, if it keeps any there. */
+    void insert(Story s, long docNumber, String document, StorySearch.RowColumns index) {
+        List<Object> parameters = new ArrayList<>(List.of(s.id(), docNumber, s.ownerId(), s.content().title(),
+                s.content().status().name()));
+        parameters.add(s.content().category()); // why apart: List.of refuses nulls
+        parameters.add(s.content().ageGroup());
+        parameters.addAll(List.of(s.content().isPublic(), s.version(), document, s.metadata().wordCount(),
+                s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
+                s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli()));
+        parameters.addAll(index.parameters());
+        jdbc.sql("INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,"
+                        + " document, word_count, image_count, audio_duration_ms, created_at, updated_at" + index.names()
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + index.values() + ")")
+                .params(parameters)
                 .update();
         insertTagsAndShares(s);
     }

@@ -48,7 +48,7 @@ class StoryEditor {
         // SQLite's single writer every statement skipped is time no other writer can use
         writes.run(() -> {
             long docNumber = search.nextDocNumber();
-            stories.insert(story, docNumber, document);
+            stories.insert(story, docNumber, document, search.rowColumns(story));
             stories.recordVersion(story, caller.userId(), document);
             search.add(story, docNumber);
             if (!story.content().assetIds().isEmpty()) assets.recordReferences(REFERRER, story.id(), story.content().assetIds());

@@ -21,6 +21,16 @@ interface StorySearch {
         index(story);
     }
 
+    /** Index columns on the stories row itself, written by the row's INSERT; none where the index is its own table. */
+    default RowColumns rowColumns(Story story) {
+        return RowColumns.NONE;
+    }
+
+    /** {@code names} and {@code values} each start with a comma, ready to append to an INSERT's lists. */
+    record RowColumns(String names, String values, List<Object> parameters) {
+        static final RowColumns NONE = new RowColumns("", "", List.of());
+    }
+
     void remove(String storyId);
 
     /**
