@@ -54,7 +54,7 @@ for mode in $MODES; do
       STORYVAULT_BLOBS_STORE=s3 STORYVAULT_BLOBS_S3_ENDPOINT="http://127.0.0.1:$S3P" STORYVAULT_BLOBS_S3_BUCKET=bench \
       STORYVAULT_BLOBS_S3_ACCESS_KEY=bench STORYVAULT_BLOBS_S3_SECRET_KEY=bench-secret STORYVAULT_BLOBS_S3_CREATE_BUCKET=true
   fi
-  "$JAVA" -Dsettle="${SETTLE:-75}" bench/story-store/StoryStoreBench.java "http://127.0.0.1:$P" "$KEY" "$TIMED" "$TOTAL"
+  "$JAVA" -Dsettle="${SETTLE:-75}" -Dstalls="${STALLS:-false}" bench/story-store/StoryStoreBench.java "http://127.0.0.1:$P" "$KEY" "$TIMED" "$TOTAL"
   echo "targets: create p99 < 10 ms; search p99 < 20 ms at $TOTAL stories"
   kill "${PIDS[-1]}" 2>/dev/null || true
 done
