@@ -17,7 +17,7 @@ JAVA=${JAVA:-java}
 WORK=$(mktemp -d /tmp/sv-bench-XXXX)
 SV_PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 NGINX_PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-cleanup() { [ -n "${SV_PID:-}" ] && kill "$SV_PID" 2>/dev/null; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; true; }
+cleanup() { [ -n "${SV_PID:-}" ] && { kill "$SV_PID" 2>/dev/null || true; }; [ -f "$WORK/nginx.pid" ] && { kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; }; true; }
 trap cleanup EXIT
 
 echo "== starting StoryVault (embedded) on :$SV_PORT"

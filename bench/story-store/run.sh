@@ -15,7 +15,7 @@ SQLITE_JAR=$(ls ~/.m2/repository/org/xerial/sqlite-jdbc/*/sqlite-jdbc-*.jar | gr
 WORK=$(mktemp -d /tmp/sv-story-bench-XXXX)
 port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; true; }
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { kill "$p" 2>/dev/null || true; }; done; }  # why || true: under set -e a pid already gone ended the loop early
 trap cleanup EXIT
 
 start_storyvault() { # port, then env assignments
