@@ -66,8 +66,7 @@ final class GroupCommit implements WriteTransactions {
             transaction.executeWithoutResult(status -> batch.forEach(Pending::run));
             return true;
         } catch (RuntimeException | Error e) {
-            batch.forEach(Pending::reset);
-            return false;
+            return false; // each piece's value is set again by its run alone
         }
     }
 
@@ -98,10 +97,6 @@ final class GroupCommit implements WriteTransactions {
 
         void run() {
             value = work.get();
-        }
-
-        void reset() {
-            value = null;
         }
 
         void failed(Throwable e) {

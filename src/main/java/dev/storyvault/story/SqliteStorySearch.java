@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,21 +23,23 @@ class SqliteStorySearch implements StorySearch {
     @Override
     public void index(Story story) {
         remove(story.id());
-        jdbc.sql("""
-                INSERT INTO story_search (rowid, title, body, tags, characters)
-                SELECT doc_number, ?, ?, ?, ? FROM stories WHERE id = ?""")
-                .params(story.content().title(), StorySearch.body(story), String.join(" ", story.content().tags()),
-                        String.join(" ", story.content().characters()), story.id())
-                .update();
+        List<Object> values = new ArrayList<>(columns(story));
+        values.add(story.id());
+        jdbc.sql("INSERT INTO story_search (rowid, title, body, tags, characters)"
+                + " SELECT doc_number, ?, ?, ?, ? FROM stories WHERE id = ?").params(values).update();
     }
 
     /** why its own statement: nothing to remove first, and the rowid is known without a lookup. */
     @Override
     public void add(Story story, long docNumber) {
-        jdbc.sql("INSERT INTO story_search (rowid, title, body, tags, characters) VALUES (?, ?, ?, ?, ?)")
-                .params(docNumber, story.content().title(), StorySearch.body(story), String.join(" ", story.content().tags()),
-                        String.join(" ", story.content().characters()))
-                .update();
+        List<Object> values = new ArrayList<>(List.of(docNumber));
+        values.addAll(columns(story));
+        jdbc.sql("INSERT INTO story_search (rowid, title, body, tags, characters) VALUES (?, ?, ?, ?, ?)").params(values).update();
+    }
+
+    private static List<Object> columns(Story story) {
+        return List.of(story.content().title(), StorySearch.body(story), String.join(" ", story.content().tags()),
+                String.join(" ", story.content().characters()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +32,11 @@ class Stories {
 
     /** {@code index}: the search index's own columns on the row, if it keeps any there. */
     void insert(Story s, long docNumber, String document, StorySearch.RowColumns index) {
-        List<Object> parameters = new ArrayList<>(List.of(s.id(), docNumber, s.ownerId(), s.content().title(),
-                s.content().status().name()));
-        parameters.add(s.content().category()); // why apart: List.of refuses nulls
-        parameters.add(s.content().ageGroup());
-        parameters.addAll(List.of(s.content().isPublic(), s.version(), document, s.metadata().wordCount(),
-                s.metadata().imageCount(), Math.round(s.metadata().audioDuration() * 1000),
-                s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli()));
+        // why Arrays.asList: category and age group may be null, which List.of refuses
+        List<Object> parameters = new ArrayList<>(Arrays.asList(s.id(), docNumber, s.ownerId(), s.content().title(),
+                s.content().status().name(), s.content().category(), s.content().ageGroup(), s.content().isPublic(),
+                s.version(), document, s.metadata().wordCount(), s.metadata().imageCount(),
+                Math.round(s.metadata().audioDuration() * 1000), s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli()));
         parameters.addAll(index.parameters());
         jdbc.sql("INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,"
                         + " document, word_count, image_count, audio_duration_ms, created_at, updated_at" + index.names()
