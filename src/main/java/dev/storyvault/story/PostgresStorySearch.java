@@ -64,6 +64,16 @@ class PostgresStorySearch implements StorySearch {
         // the vector lives on the row and goes with it
     }
 
+    /**
+     * why: new entries of the GIN index wait in its pending list (up to 4 MB by default), which every search
+     * reads whole (500 of the 520 index pages one search read at 100,000 stories) and which the insert that
+     * fills it moves into the index, inside its request. Emptied here instead, it stays small.
+     */
+    @Override
+    public boolean tidyStep() {
+        return jdbc.sql("SELECT gin_clean_pending_list('stories_search')").query(Long.class).single() > 0;
+    }
+
     @Override
     public TextMatch match(List<String> terms, String tag) {
         String query = terms.stream().map(t -> t + ":*").collect(Collectors.joining(" & "));

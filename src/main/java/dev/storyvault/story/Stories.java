@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,35 +27,42 @@ class Stories {
         this.json = json;
     }
 
-    /** The stored document (the editable content as JSON); written once per change, outside the transaction. */
-    String documentOf(Story s) {
-        return json.write(StoryDocuments.editable(s.content()));
+    /** A story's stored JSON: the document (its editable content) and its listing entry. */
+    record Serialized(String document, String listing) {}
+
+    /** why a step of its own: written once per change, before the transaction, so no other writer waits for it. */
+    Serialized serialize(Story s) {
+        return new Serialized(json.write(StoryDocuments.editable(s.content())), listingOf(s));
+    }
+
+    private String listingOf(Story s) {
+        return json.write(StoryDocuments.summary(s));
     }
 
     /** {@code index}: the search index's own columns on the row, if it keeps any there. */
-    void insert(Story s, long docNumber, String document, StorySearch.RowColumns index) {
+    void insert(Story s, long docNumber, Serialized stored, StorySearch.RowColumns index) {
         // why Arrays.asList: category and age group may be null, which List.of refuses
         List<Object> parameters = new ArrayList<>(Arrays.asList(s.id(), docNumber, s.ownerId(), s.content().title(),
                 s.content().status().name(), s.content().category(), s.content().ageGroup(), s.content().isPublic(),
-                s.version(), document, s.metadata().wordCount(), s.metadata().imageCount(),
+                s.version(), stored.document(), stored.listing(), s.metadata().wordCount(), s.metadata().imageCount(),
                 Math.round(s.metadata().audioDuration() * 1000), s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli()));
         parameters.addAll(index.parameters());
         jdbc.sql("INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,"
-                        + " document, word_count, image_count, audio_duration_ms, created_at, updated_at" + index.names()
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + index.values() + ")")
+                        + " document, listing, word_count, image_count, audio_duration_ms, created_at, updated_at" + index.names()
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + index.values() + ")")
                 .params(parameters)
                 .update();
         insertTagsAndShares(s);
     }
 
     /** Writes {@code s} only if the stored version is still {@code expected}; false if someone else won. */
-    boolean update(Story s, int expected, String document) {
+    boolean update(Story s, int expected, Serialized stored) {
         int rows = jdbc.sql("""
                 UPDATE stories SET title = ?, status = ?, category = ?, age_group = ?, is_public = ?, version = ?,
-                    document = ?, word_count = ?, image_count = ?, audio_duration_ms = ?, updated_at = ?
+                    document = ?, listing = ?, word_count = ?, image_count = ?, audio_duration_ms = ?, updated_at = ?
                 WHERE id = ? AND version = ?""")
                 .params(s.content().title(), s.content().status().name(), s.content().category(), s.content().ageGroup(),
-                        s.content().isPublic(), s.version(), document, s.metadata().wordCount(), s.metadata().imageCount(),
+                        s.content().isPublic(), s.version(), stored.document(), stored.listing(), s.metadata().wordCount(), s.metadata().imageCount(),
                         Math.round(s.metadata().audioDuration() * 1000), s.updatedAt().toEpochMilli(), s.id(), expected)
                 .update();
         if (rows == 1) {
@@ -79,8 +88,27 @@ class Stories {
 
     List<Story> findAll(List<String> ids) {
         if (ids.isEmpty()) return List.of();
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id IN (" + marks + ")").params(ids).query(this::story).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id IN (" + marks(ids.size()) + ")").params(ids).query(this::story).list();
+    }
+
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * The listing entries of {@code ids} as stored JSON, by id; an entry missing from the row (written before
+     * the column existed) is built from the document.
+     */
+    Map<String, String> listings(List<String> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<String, String> out = new HashMap<>();
+        List<String> unlisted = new ArrayList<>();
+        jdbc.sql("SELECT id, listing FROM stories WHERE id IN (" + marks(ids.size()) + ")").params(ids).query(rs -> {
+            if (rs.getString(2) == null) unlisted.add(rs.getString(1));
+            else out.put(rs.getString(1), rs.getString(2));
+        });
+        findAll(unlisted).forEach(s -> out.put(s.id(), listingOf(s)));
+        return out;
     }
 
     record VersionEntry(int version, String title, String authorId, Instant createdAt) {}

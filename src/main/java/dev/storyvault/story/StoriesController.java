@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 /** The story documents: list and search, create, read, replace (PUT), merge-patch (PATCH), delete. */
 @RestController
@@ -51,9 +52,10 @@ class StoriesController {
         if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
         StoryFinder.Page page = finder.find(caller, StoryQueries.parse(caller, parameters));
         Map<String, Object> out = new LinkedHashMap<>();
-        boolean full = "content".equals(parameters.get("include"));
-        out.put("items", page.items().stream()
-                .map(s -> full ? StoryDocuments.view(s, ASSET_URLS) : StoryDocuments.summary(s)).toList());
+        // why raw: each listing entry is stored as JSON with its story, so it is written out as it is
+        out.put("items", "content".equals(parameters.get("include"))
+                ? finder.stories(page.ids()).stream().map(s -> StoryDocuments.view(s, ASSET_URLS)).toList()
+                : finder.listings(page.ids()).stream().map(RawValue::new).toList());
         if (page.next() != null) out.put("next_cursor", StoryQueries.encode(page.next()));
         return out;
     }

@@ -43,13 +43,13 @@ class StoryEditor {
         Instant now = now();
         Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
                 1, now, now);
-        String document = stories.documentOf(story);
+        Stories.Serialized stored = stories.serialize(story);
         // why not saved(): a new story has no tags, shares, index entry or references to replace, and under
         // SQLite's single writer every statement skipped is time no other writer can use
         writes.run(() -> {
             long docNumber = search.nextDocNumber();
-            stories.insert(story, docNumber, document, search.rowColumns(story));
-            stories.recordVersion(story, caller.userId(), document);
+            stories.insert(story, docNumber, stored, search.rowColumns(story));
+            stories.recordVersion(story, caller.userId(), stored.document());
             search.add(story, docNumber);
             if (!story.content().assetIds().isEmpty()) assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
             events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
@@ -66,10 +66,10 @@ class StoryEditor {
         if (expectedVersion != current.version()) throw stale();
         Story updated = new Story(current.id(), current.ownerId(), content,
                 metrics.compute(caller, current.ownerId(), content), current.version() + 1, current.createdAt(), now());
-        String document = stories.documentOf(updated);
+        Stories.Serialized stored = stories.serialize(updated);
         writes.run(() -> {
-            if (!stories.update(updated, expectedVersion, document)) throw stale();
-            saved(updated, caller, document);
+            if (!stories.update(updated, expectedVersion, stored)) throw stale();
+            saved(updated, caller, stored.document());
             events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));
         });
         return updated;

@@ -4,6 +4,7 @@ import dev.storyvault.identity.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,8 @@ class StoryFinder {
         this.stories = stories;
     }
 
-    record Page(List<Story> items, StoryQuery.Cursor next) {}
+    /** A page of matches: story ids in order, and the cursor to the next page if there is one. */
+    record Page(List<String> ids, StoryQuery.Cursor next) {}
 
     record Row(String id, Object sortValue) {}
 
@@ -103,11 +105,21 @@ class StoryFinder {
         sql.params.add(q.limit() + 1);
     }
 
-    private Page page(List<Row> rows, StoryQuery q, StoryQuery.Sort sort) {
+    /** The stories of a page, in its order. */
+    List<Story> stories(List<String> ids) {
+        Map<String, Story> byId = stories.findAll(ids).stream().collect(Collectors.toMap(Story::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The listing entries of a page, in its order, as stored JSON. */
+    List<String> listings(List<String> ids) {
+        Map<String, String> byId = stories.listings(ids);
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static Page page(List<Row> rows, StoryQuery q, StoryQuery.Sort sort) {
         List<Row> shown = rows.stream().limit(q.limit()).toList();
-        Map<String, Story> byId = stories.findAll(shown.stream().map(Row::id).toList()).stream()
-                .collect(Collectors.toMap(Story::id, Function.identity()));
-        List<Story> items = shown.stream().map(r -> byId.get(r.id())).filter(java.util.Objects::nonNull).toList();
+        List<String> items = shown.stream().map(Row::id).toList();
         if (rows.size() <= q.limit()) return new Page(items, null);
         Row last = shown.getLast();
         StoryQuery.Cursor next = sort == StoryQuery.Sort.RELEVANCE

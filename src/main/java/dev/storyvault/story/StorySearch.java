@@ -33,6 +33,14 @@ interface StorySearch {
 
     void remove(String storyId);
 
+    /** Makes {@link #tidyStep()} the index's only upkeep (run by {@link SearchIndexUpkeep} at start, in a transaction). */
+    default void takeOverUpkeep() {}
+
+    /** One step of background upkeep, in the caller's transaction; true if it did work and more may be left. */
+    default boolean tidyStep() {
+        return false;
+    }
+
     /**
      * The SQL that restricts {@code stories s} to matches of all {@code terms}, and ranks them (lower is
      * better). {@code tag}, when given, may be used to narrow the match early; the caller still filters by it.

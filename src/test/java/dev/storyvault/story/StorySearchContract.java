@@ -13,10 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The StorySearch seam (FTS5 or tsvector) as clients see it: matches, filters, order, pages, visibility. */
 abstract class StorySearchContract extends ApiTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
@@ -97,6 +103,19 @@ abstract class StorySearchContract extends ApiTestBase {
         assertThat(ids(alice, "q=before%20" + word)).isEmpty();
         alice.delete("/api/stories/" + id);
         assertThat(ids(alice, "q=" + word)).isEmpty();
+    }
+
+    @Test
+    void listsEachStoryAsItReadsWithoutPagesAndBibleAlsoWhenWrittenBeforeListingsWereStored() {
+        String id = create(alice, aStory().titled(word + " listed").tags("space").characters("Mo")
+                .bible(Map.of("rules", List.of("no magic"))).withPage("Once upon a time").build());
+        alice.json("PATCH", "/api/stories/" + id, Map.of("title", word + " renamed", "sharing", Map.of("shared_with", List.of(bobId))));
+        ObjectNode expected = (ObjectNode) alice.get("/api/stories/" + id).json().deepCopy();
+        expected.remove(List.of("content", "bible"));
+        assertThat(alice.get("/api/stories?q=" + word).json().get("items")).containsExactly(expected);
+
+        jdbc.sql("UPDATE stories SET listing = NULL WHERE id = ?").param(id).update();
+        assertThat(alice.get("/api/stories?q=" + word).json().get("items")).containsExactly(expected);
     }
 
     private static List<String> ids(Api api, String query) {

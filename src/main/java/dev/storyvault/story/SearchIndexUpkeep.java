@@ -1,0 +1,69 @@
+package dev.storyvault.story;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Folds what writes added to the full-text index into its main structure, in the background, so that no
+ * request pays for it: FTS5 segment merges in embedded mode, the GIN pending list in scale-out mode (see
+ * {@link StorySearch#tidyStep()}). Several times a second, steps run in transactions of their own until
+ * none is left or this run's share is used.
+ */
+@Component
+class SearchIndexUpkeep implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexUpkeep.class);
+    private static final long EVERY_MILLIS = 50;
+    /** why a bound: under a sustained write load the steps must leave the (SQLite) writer lock to the writers. */
+    private static final int MAX_STEPS_PER_RUN = 8;
+
+    private final StorySearch search;
+    private final TransactionTemplate transaction;
+    private ScheduledExecutorService executor;
+
+    SearchIndexUpkeep(StorySearch search, TransactionTemplate transaction) {
+        this.search = search;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public synchronized void start() {
+        transaction.executeWithoutResult(status -> search.takeOverUpkeep());
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index-upkeep").daemon().factory());
+        executor.scheduleWithFixedDelay(this::tidy, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor == null) return;
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Steps until one finds nothing more to do or the run's share is used; how many did work. */
+    int tidy() {
+        int steps = 0;
+        try {
+            while (steps < MAX_STEPS_PER_RUN && Boolean.TRUE.equals(transaction.execute(status -> search.tidyStep()))) steps++;
+        } catch (RuntimeException e) {
+            log.warn("Search index upkeep failed: {}", e.getMessage());
+        }
+        return steps;
+    }
+}
