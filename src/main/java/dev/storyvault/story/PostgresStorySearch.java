@@ -72,7 +72,7 @@ class PostgresStorySearch implements StorySearch {
      * entries in one go, so smaller batches cost more per entry.
      */
     @Override
-    public boolean tidyStep() {
+    public boolean tidyStep(boolean quiet) {
         long now = System.nanoTime();
         if (now - lastCleaned < CLEAN_EVERY_NANOS) return false;
         lastCleaned = now;

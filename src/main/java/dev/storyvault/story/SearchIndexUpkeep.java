@@ -6,14 +6,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds what writes added to the full-text index into its main structure, in the background, so that no
  * request pays for it: FTS5 segment merges in embedded mode, the GIN pending list in scale-out mode (see
- * {@link StorySearch#tidyStep()}). Several times a second, steps run in transactions of their own until
- * none is left or this run's share is used.
+ * {@link StorySearch#tidyStep(boolean)}). Several times a second, steps run in transactions of their own until
+ * none is left or this run's share is used; when no story was written for two seconds, the steps may go further.
  */
 @Component
 class SearchIndexUpkeep implements SmartLifecycle {
@@ -23,9 +24,13 @@ class SearchIndexUpkeep implements SmartLifecycle {
     /** why a bound: under a sustained write load the steps must leave the (SQLite) writer lock to the writers. */
     private static final int MAX_STEPS_PER_RUN = 8;
 
+    /** How long after the last story write the upkeep counts as quiet (see {@link StorySearch#tidyStep(boolean)}). */
+    private static final long QUIET_AFTER_NANOS = 2_000_000_000L;
+
     private final StorySearch search;
     private final TransactionTemplate transaction;
     private ScheduledExecutorService executor;
+    private volatile long lastWrite = System.nanoTime();
 
     SearchIndexUpkeep(StorySearch search, TransactionTemplate transaction) {
         this.search = search;
@@ -36,7 +41,7 @@ class SearchIndexUpkeep implements SmartLifecycle {
     public synchronized void start() {
         transaction.executeWithoutResult(status -> search.takeOverUpkeep());
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index-upkeep").daemon().factory());
-        executor.scheduleWithFixedDelay(this::tidy, EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> tidy(), EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -56,11 +61,20 @@ class SearchIndexUpkeep implements SmartLifecycle {
         return executor != null;
     }
 
-    /** Steps until one finds nothing more to do or the run's share is used; how many did work. */
+    @EventListener({StoryCreated.class, StoryChanged.class, StoryDeleted.class})
+    void storyWritten() {
+        lastWrite = System.nanoTime();
+    }
+
     int tidy() {
+        return tidy(System.nanoTime() - lastWrite > QUIET_AFTER_NANOS);
+    }
+
+    /** Steps until one finds nothing more to do or the run's share is used; how many did work. */
+    int tidy(boolean quiet) {
         int steps = 0;
         try {
-            while (steps < MAX_STEPS_PER_RUN && Boolean.TRUE.equals(transaction.execute(status -> search.tidyStep()))) steps++;
+            while (steps < MAX_STEPS_PER_RUN && Boolean.TRUE.equals(transaction.execute(status -> search.tidyStep(quiet)))) steps++;
         } catch (RuntimeException e) {
             log.warn("Search index upkeep failed: {}", e.getMessage());
         }

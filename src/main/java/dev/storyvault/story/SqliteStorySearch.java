@@ -62,11 +62,14 @@ class SqliteStorySearch implements StorySearch {
     /**
      * Merges about {@value #PAGES_PER_STEP} leaf pages (a step holds the writer lock about 4 ms; its fixed cost is
      * most of that, so smaller steps only add steps). FTS5 changes fewer than 2 rows when it found nothing to merge.
+     * Under writes, a level is merged once it has 4 segments; in quiet times (a negative count) any 2 are, which
+     * leaves fewer segments for a search to read: a prefix query over 100,000 stories went from 1.3–1.6 ms to
+     * 0.7–0.8 ms after about 1,000 such steps (6 s).
      */
     @Override
-    public boolean tidyStep() {
+    public boolean tidyStep(boolean quiet) {
         long before = totalChanges();
-        jdbc.sql("INSERT INTO story_search (story_search, rank) VALUES ('merge', ?)").param(PAGES_PER_STEP).update();
+        jdbc.sql("INSERT INTO story_search (story_search, rank) VALUES ('merge', ?)").param(quiet ? -PAGES_PER_STEP : PAGES_PER_STEP).update();
         return totalChanges() - before >= 2;
     }
 

@@ -33,11 +33,14 @@ interface StorySearch {
 
     void remove(String storyId);
 
-    /** Makes {@link #tidyStep()} the index's only upkeep (run by {@link SearchIndexUpkeep} at start, in a transaction). */
+    /** Makes {@link #tidyStep(boolean)} the index's only upkeep (run by {@link SearchIndexUpkeep} at start, in a transaction). */
     default void takeOverUpkeep() {}
 
-    /** One step of background upkeep, in the caller's transaction; true if it did work and more may be left. */
-    default boolean tidyStep() {
+    /**
+     * One step of background upkeep, in the caller's transaction; true if it did work and more may be left.
+     * {@code quiet}: no story was written for a while, so the step may do work that only pays off for reads.
+     */
+    default boolean tidyStep(boolean quiet) {
         return false;
     }
 

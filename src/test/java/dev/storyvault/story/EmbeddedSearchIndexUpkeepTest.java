@@ -1,5 +1,7 @@
 package dev.storyvault.story;
 
+import static dev.storyvault.story.StoryApiContract.create;
+import static dev.storyvault.story.StoryBuilder.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyvault.support.TestModes;
@@ -16,6 +18,21 @@ class EmbeddedSearchIndexUpkeepTest extends SearchIndexUpkeepContract {
     @Test
     void commitsLeaveSegmentMergesToTheUpkeep() {
         assertThat(jdbc.sql("SELECT v FROM story_search_config WHERE k = 'automerge'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void quietTimesMergeWhatIsBelowTheThresholdForMergingUnderWrites() {
+        upkeep.stop();
+        try {
+            while (upkeep.tidy(true) > 0) { } // why: leaves at most one segment per level
+            create(alice, aStory().titled("one").build());
+            create(alice, aStory().titled("two").build());
+            assertThat(upkeep.tidy(false)).as("steps under writes, two new segments").isZero();
+            assertThat(upkeep.tidy(true)).as("steps in quiet times, two new segments").isPositive();
+            indexIsTidy(1);
+        } finally {
+            upkeep.start();
+        }
     }
 
     @Override
