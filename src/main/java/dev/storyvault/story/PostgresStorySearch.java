@@ -2,6 +2,7 @@ package dev.storyvault.story;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,11 +24,19 @@ class PostgresStorySearch implements StorySearch {
             setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'A')
             || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')""";
 
+    /**
+     * The lexeme naming a story's creation bucket ({@value #BUCKET} doc numbers each): '#' never comes out of
+     * a user's query terms (letters and digits only), so only {@link #recent} matches it.
+     */
+    static final long BUCKET = 2048;
+    private static final String BUCKET_LEXEME = "array_to_tsvector(ARRAY['doc#' || (%s / " + BUCKET + ")])";
+
     @Override
     public void index(Story story) {
         List<Object> parameters = new ArrayList<>(columnValues(story));
         parameters.add(story.id());
-        jdbc.sql("UPDATE stories SET search_vector = " + VECTOR + ", tag_list = ? WHERE id = ?").params(parameters).update();
+        jdbc.sql("UPDATE stories SET search_vector = " + VECTOR + " || " + BUCKET_LEXEME.formatted("doc_number")
+                + ", tag_list = ? WHERE id = ?").params(parameters).update();
     }
 
     /**
@@ -35,8 +44,10 @@ class PostgresStorySearch implements StorySearch {
      * every index on stories (the vector's GIN index rules out a heap-only update).
      */
     @Override
-    public RowColumns rowColumns(Story story) {
-        return new RowColumns(", search_vector, tag_list", ", " + VECTOR + ", ?", columnValues(story));
+    public RowColumns rowColumns(Story story, long docNumber) {
+        List<Object> parameters = new ArrayList<>(columnValues(story));
+        parameters.add(parameters.size() - 1, docNumber); // why before the last: the tag array follows the vector
+        return new RowColumns(", search_vector, tag_list", ", " + VECTOR + " || " + BUCKET_LEXEME.formatted("?::bigint") + ", ?", parameters);
     }
 
     @Override
@@ -82,6 +93,21 @@ class PostgresStorySearch implements StorySearch {
 
     private static final long CLEAN_EVERY_NANOS = 1_000_000_000L;
     private volatile long lastCleaned = System.nanoTime() - CLEAN_EVERY_NANOS;
+
+    /**
+     * why: the GIN index yields every match unordered, and each one's row was fetched to find the newest
+     * (1,788 rows for a common word and tag at 100,000 stories, most of a 10 ms query). Restricted to the
+     * four creation buckets below {@code below}, a common query fetches a few dozen; if those are too few,
+     * the caller runs the full match, which is then cheap because matches are few.
+     */
+    @Override
+    public Optional<TextMatch> recent(TextMatch match, Long below) {
+        long top = below != null ? below - 1 : jdbc.sql("SELECT COALESCE(MAX(doc_number), 0) FROM stories").query(Long.class).single();
+        StringBuilder buckets = new StringBuilder();
+        for (long b = top / BUCKET; b >= Math.max(0, top / BUCKET - 3); b--) buckets.append(buckets.isEmpty() ? "" : " | ").append("'doc#").append(b).append("'");
+        return Optional.of(new TextMatch(match.from(), "s.search_vector @@ (to_tsquery('simple', ?) && ?::tsquery)", match.rank(),
+                match.newest(), match.parameter(), List.of(buckets.toString())));
+    }
 
     @Override
     public TextMatch match(List<String> terms, String tag) {

@@ -48,7 +48,7 @@ class StoryEditor {
         // SQLite's single writer every statement skipped is time no other writer can use
         writes.run(() -> {
             long docNumber = search.nextDocNumber();
-            stories.insert(story, docNumber, stored, search.rowColumns(story));
+            stories.insert(story, docNumber, stored, search.rowColumns(story, docNumber));
             stories.recordVersion(story, caller.userId(), stored.document());
             search.add(story, docNumber);
             if (!story.content().assetIds().isEmpty()) assets.recordReferences(REFERRER, story.id(), story.content().assetIds());

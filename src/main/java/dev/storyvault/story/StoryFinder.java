@@ -33,21 +33,31 @@ class StoryFinder {
     record Row(String id, Object sortValue) {}
 
     Page find(Caller caller, StoryQuery q) {
-        Sql sql = new Sql();
         List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
         StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms, q.tag());
         StoryQuery.Sort sort = q.sort() == StoryQuery.Sort.RELEVANCE && match == null ? StoryQuery.Sort.CREATED_AT : q.sort();
+        List<Row> rows = null;
+        if (match != null && sort == StoryQuery.Sort.CREATED_AT && q.descending()) {
+            Long below = q.after() == null ? null : ((Number) q.after().value()).longValue();
+            rows = search.recent(match, below).map(recent -> rows(caller, q, recent, sort))
+                    .filter(page -> page.size() > q.limit()).orElse(null);
+        }
+        if (rows == null) rows = rows(caller, q, match, sort);
+        return page(rows, q, sort);
+    }
+
+    private List<Row> rows(Caller caller, StoryQuery q, StorySearch.TextMatch match, StoryQuery.Sort sort) {
+        Sql sql = new Sql();
         String sortColumn = sort == StoryQuery.Sort.RELEVANCE ? match.rank()
                 : sort == StoryQuery.Sort.CREATED_AT && match != null ? match.newest() : sort.column;
         sql.append("SELECT s.id, " + sortColumn + " AS sort_value FROM " + (match == null ? "stories s" : match.from()) + " WHERE 1 = 1");
         if (sort == StoryQuery.Sort.RELEVANCE) sql.params.addAll(rankParams(match));
         visibility(sql, caller, q.scope());
         filters(sql, q);
-        if (match != null) sql.and(match.condition(), match.parameter());
+        if (match != null) sql.and(match.condition(), match.conditionParameters().toArray());
         order(sql, q, sort, sortColumn);
-        List<Row> rows = jdbc.sql(sql.text.toString()).params(sql.params)
+        return jdbc.sql(sql.text.toString()).params(sql.params)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2))).list();
-        return page(rows, q, sort);
     }
 
     private static List<Object> rankParams(StorySearch.TextMatch match) {

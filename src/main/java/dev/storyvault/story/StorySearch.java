@@ -3,6 +3,7 @@ package dev.storyvault.story;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Full-text search over title, page text, tags and characters: SQLite FTS5 in embedded mode,
@@ -22,7 +23,7 @@ interface StorySearch {
     }
 
     /** Index columns on the stories row itself, written by the row's INSERT; none where the index is its own table. */
-    default RowColumns rowColumns(Story story) {
+    default RowColumns rowColumns(Story story, long docNumber) {
         return RowColumns.NONE;
     }
 
@@ -59,7 +60,27 @@ interface StorySearch {
         return "EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = s.id AND t.tag = ?)";
     }
 
-    record TextMatch(String from, String condition, String rank, String newest, Object parameter) {}
+    /** {@code parameter} goes with {@code rank} and {@code condition}; {@code more}, if any, follow it in {@code condition}. */
+    record TextMatch(String from, String condition, String rank, String newest, Object parameter, List<Object> more) {
+        TextMatch(String from, String condition, String rank, String newest, Object parameter) {
+            this(from, condition, rank, newest, parameter, List.of());
+        }
+
+        List<Object> conditionParameters() {
+            List<Object> all = new ArrayList<>(List.of(parameter));
+            all.addAll(more);
+            return all;
+        }
+    }
+
+    /**
+     * For newest-first pages: the same match narrowed to recent stories (below doc number {@code below}, or
+     * the newest), cheaper where matches are many. Only a page that comes back full may be used; otherwise
+     * run {@code match} itself. Empty where narrowing would not pay.
+     */
+    default Optional<TextMatch> recent(TextMatch match, Long below) {
+        return Optional.empty();
+    }
 
     /** Words of a query: letters and digits only, lowercased, at most 10 — nothing else reaches SQL. */
     static List<String> terms(String query) {

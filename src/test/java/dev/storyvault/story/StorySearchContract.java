@@ -126,7 +126,7 @@ abstract class StorySearchContract extends ApiTestBase {
         return ids;
     }
 
-    private static List<String> pages(Api api, String query) {
+    static List<String> pages(Api api, String query) {
         List<String> all = new ArrayList<>();
         Set<String> cursors = new HashSet<>();
         String cursor = null;
