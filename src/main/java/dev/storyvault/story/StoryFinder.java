@@ -1,6 +1,7 @@
 package dev.storyvault.story;
 
 import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ class StoryFinder {
         List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
         StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms, q.tag());
         StoryQuery.Sort sort = q.sort() == StoryQuery.Sort.RELEVANCE && match == null ? StoryQuery.Sort.CREATED_AT : q.sort();
+        if (q.after() != null && !fits(q.after(), sort)) {
+            throw ApiProblem.badRequest("invalid-cursor", "The cursor belongs to another sort order; start again without it.");
+        }
         List<Row> rows = null;
         if (match != null && sort == StoryQuery.Sort.CREATED_AT && q.descending()) {
             Long below = q.after() == null ? null : ((Number) q.after().value()).longValue();
@@ -44,6 +48,15 @@ class StoryFinder {
         }
         if (rows == null) rows = rows(caller, q, match, sort);
         return page(rows, q, sort);
+    }
+
+    /** why: a cursor's value is bound against the sort column, and one from another order has another kind. */
+    private static boolean fits(StoryQuery.Cursor cursor, StoryQuery.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> cursor.id() == null;
+            case TITLE -> cursor.value() instanceof String;
+            case CREATED_AT, UPDATED_AT -> cursor.value() instanceof Number;
+        };
     }
 
     private List<Row> rows(Caller caller, StoryQuery q, StorySearch.TextMatch match, StoryQuery.Sort sort) {

@@ -65,6 +65,20 @@ abstract class StorySearchContract extends ApiTestBase {
     }
 
     @Test
+    void rejectsACursorThatAnotherSortOrderReturned() {
+        for (int i = 0; i < 3; i++) create(alice, aStory().titled(word + " " + i).build());
+        for (String sort : List.of("title", "relevance", "created_at")) {
+            String cursor = alice.get("/api/stories?limit=1&q=" + word + "&sort=" + sort).json().get("next_cursor").asString();
+            for (String other : List.of("title", "relevance", "created_at", "updated_at")) {
+                if (other.equals(sort) || other.equals("updated_at") && sort.equals("created_at")) continue;
+                Api.Response response = alice.get("/api/stories?limit=1&q=" + word + "&sort=" + other + "&cursor=" + cursor);
+                assertThat(response.status()).as(sort + " cursor, " + other + " order: " + response.text()).isEqualTo(400);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
     void neverShowsAStoryTheCallerMayNotSee() {
         String secret = create(alice, aStory().titled(word + " secret").build());
         for (String scope : List.of("mine", "shared", "public", "all")) {
