@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,16 +84,16 @@ class PostgresStorySearch implements StorySearch {
      * entries in one go, so smaller batches cost more per entry.
      */
     @Override
+    public Duration upkeepEvery() {
+        return Duration.ofSeconds(1);
+    }
+
+    /** One call empties the whole list, so there is never more to do in the same run. */
+    @Override
     public boolean tidyStep(boolean quiet) {
-        long now = System.nanoTime();
-        if (now - lastCleaned < CLEAN_EVERY_NANOS) return false;
-        lastCleaned = now;
         jdbc.sql("SELECT gin_clean_pending_list('stories_search')").query(Long.class).single();
         return false;
     }
-
-    private static final long CLEAN_EVERY_NANOS = 1_000_000_000L;
-    private volatile long lastCleaned = System.nanoTime() - CLEAN_EVERY_NANOS;
 
     /**
      * why: the GIN index yields every match unordered, and each one's row was fetched to find the newest

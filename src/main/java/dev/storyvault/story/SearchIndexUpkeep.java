@@ -13,14 +13,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Folds what writes added to the full-text index into its main structure, in the background, so that no
  * request pays for it: FTS5 segment merges in embedded mode, the GIN pending list in scale-out mode (see
- * {@link StorySearch#tidyStep(boolean)}). Several times a second, steps run in transactions of their own until
+ * {@link StorySearch#tidyStep(boolean)}). Every {@link StorySearch#upkeepEvery()}, steps run in transactions of their own until
  * none is left or this run's share is used; when no story was written for two seconds, the steps may go further.
  */
 @Component
 class SearchIndexUpkeep implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexUpkeep.class);
-    private static final long EVERY_MILLIS = 50;
     /** why a bound: under a sustained write load the steps must leave the (SQLite) writer lock to the writers. */
     private static final int MAX_STEPS_PER_RUN = 8;
 
@@ -41,7 +40,8 @@ class SearchIndexUpkeep implements SmartLifecycle {
     public synchronized void start() {
         transaction.executeWithoutResult(status -> search.takeOverUpkeep());
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index-upkeep").daemon().factory());
-        executor.scheduleWithFixedDelay(() -> tidy(), EVERY_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        long every = search.upkeepEvery().toMillis();
+        executor.scheduleWithFixedDelay(() -> tidy(), every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override

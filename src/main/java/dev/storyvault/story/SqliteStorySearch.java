@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** FTS5: one entry per story under its doc_number, prefix queries, bm25 ranking. */
 class SqliteStorySearch implements StorySearch {
 
+    /** Leaf pages one upkeep step merges (see {@link #tidyStep(boolean)}). */
+    static final int PAGES_PER_STEP = 32;
+
     private final JdbcClient jdbc;
 
     SqliteStorySearch(JdbcClient jdbc) {
@@ -72,8 +75,6 @@ class SqliteStorySearch implements StorySearch {
         jdbc.sql("INSERT INTO story_search (story_search, rank) VALUES ('merge', ?)").param(quiet ? -PAGES_PER_STEP : PAGES_PER_STEP).update();
         return totalChanges() - before >= 2;
     }
-
-    static final int PAGES_PER_STEP = 32;
 
     private long totalChanges() {
         return jdbc.sql("SELECT total_changes()").query(Long.class).single();

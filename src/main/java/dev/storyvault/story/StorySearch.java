@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,11 @@ interface StorySearch {
     }
 
     void remove(String storyId);
+
+    /** How often {@link SearchIndexUpkeep} runs {@link #tidyStep(boolean)}. */
+    default Duration upkeepEvery() {
+        return Duration.ofMillis(50);
+    }
 
     /** Makes {@link #tidyStep(boolean)} the index's only upkeep (run by {@link SearchIndexUpkeep} at start, in a transaction). */
     default void takeOverUpkeep() {}

@@ -15,16 +15,6 @@ class ScaleOutSearchIndexUpkeepTest extends SearchIndexUpkeepContract {
         TestModes.scaleOut(registry);
     }
 
-    /** why: the pending list is emptied at most once a second, and the upkeep ran just before it was stopped. */
-    @Override
-    void beforeTidying() {
-        try {
-            Thread.sleep(1_100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     void indexIsTidy(int steps) {
         assertThat(jdbc.sql("SELECT gin_clean_pending_list('stories_search')").query(Long.class).single())

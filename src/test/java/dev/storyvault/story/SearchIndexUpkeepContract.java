@@ -29,7 +29,6 @@ abstract class SearchIndexUpkeepContract extends ApiTestBase {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 40; i++) ids.add(create(alice, aStory().titled(word + " " + i).withPage("page " + i).build()));
             assertThat(found(word)).containsExactlyInAnyOrderElementsOf(ids);
-            beforeTidying();
             int steps = 0;
             for (int run; (run = upkeep.tidy()) > 0; ) steps += run;
             indexIsTidy(steps);
@@ -39,19 +38,10 @@ abstract class SearchIndexUpkeepContract extends ApiTestBase {
         }
     }
 
-    void beforeTidying() {}
-
     /** What the database can tell about its index after {@code steps} upkeep steps that did work. */
     abstract void indexIsTidy(int steps);
 
     private List<String> found(String word) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            var page = alice.get("/api/stories?limit=100&q=" + word + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(item -> ids.add(item.get("id").asString()));
-            cursor = page.has("next_cursor") ? page.get("next_cursor").asString() : null;
-        } while (cursor != null);
-        return ids;
+        return StorySearchContract.pages(alice, "limit=100&q=" + word);
     }
 }
