@@ -26,11 +26,12 @@ class PostgresStorySearch implements StorySearch {
             || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')""";
 
     /**
-     * The lexeme naming a story's creation bucket ({@value #BUCKET} doc numbers each): '#' never comes out of
-     * a user's query terms (letters and digits only), so only {@link #recent} matches it.
+     * The lexeme naming a story's creation bucket ({@value #BUCKET} doc numbers each): '#' and the number.
+     * why '#' first: query words are letters and digits only, so none is the lexeme or a prefix of it (as
+     * 'doc#12' it was: the prefix query "d" matched every story); only {@link #recent} matches it.
      */
     static final long BUCKET = 2048;
-    private static final String BUCKET_LEXEME = "array_to_tsvector(ARRAY['doc#' || (%s / " + BUCKET + ")])";
+    private static final String BUCKET_LEXEME = "array_to_tsvector(ARRAY['#' || (%s / " + BUCKET + ")])";
 
     @Override
     public void index(Story story) {
@@ -105,7 +106,7 @@ class PostgresStorySearch implements StorySearch {
     public Optional<TextMatch> recent(TextMatch match, Long below) {
         long top = below != null ? below - 1 : jdbc.sql("SELECT COALESCE(MAX(doc_number), 0) FROM stories").query(Long.class).single();
         StringBuilder buckets = new StringBuilder();
-        for (long b = top / BUCKET; b >= Math.max(0, top / BUCKET - 3); b--) buckets.append(buckets.isEmpty() ? "" : " | ").append("'doc#").append(b).append("'");
+        for (long b = top / BUCKET; b >= Math.max(0, top / BUCKET - 3); b--) buckets.append(buckets.isEmpty() ? "" : " | ").append("'#").append(b).append("'");
         return Optional.of(new TextMatch(match.from(), "s.search_vector @@ (to_tsquery('simple', ?) && ?::tsquery)", match.rank(),
                 match.newest(), match.parameter(), List.of(buckets.toString())));
     }

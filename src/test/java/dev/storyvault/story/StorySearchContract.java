@@ -40,6 +40,35 @@ abstract class StorySearchContract extends ApiTestBase {
     }
 
     @Test
+    void matchesAWordOnlyInStoriesWithAWordThatStartsWithIt() {
+        String id = create(alice, aStory().titled(word + " alone").withPage("Cats nap all afternoon").build());
+        for (String other : List.of("d", "do", "doc", "s", "h")) {
+            assertThat(ids(alice, "q=" + word + "%20" + other)).as(other).isEmpty();
+        }
+        assertThat(ids(alice, "q=" + word + "%20na%20aft")).containsExactly(id);
+    }
+
+    @Test
+    void findsAStoryByAPrefixThatManyWordsShare() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100; i++) text.append(word).append("x").append(Integer.toString(i, 36)).append(' ');
+        String many = create(alice, aStory().titled("Many").withPage(text.toString()).build());
+        String one = create(alice, aStory().titled(word + "y").build());
+        assertThat(ids(alice, "q=" + word)).containsExactlyInAnyOrder(many, one);
+        assertThat(ids(alice, "q=" + word + "x")).containsExactly(many);
+        assertThat(ids(alice, "q=" + word + "x1z")).containsExactly(many);
+        assertThat(ids(alice, "q=" + word + "&sort=relevance")).containsExactlyInAnyOrder(many, one);
+    }
+
+    @Test
+    void findsWordsThatAnUpdateBroughtByTheirStart() {
+        String id = create(alice, aStory().titled("Plain").build());
+        alice.json("PATCH", "/api/stories/" + id, Map.of("title", "The " + word + "quokka"));
+        assertThat(ids(alice, "q=" + word.substring(0, 7))).containsExactly(id);
+        assertThat(ids(alice, "q=" + word + "quo")).containsExactly(id);
+    }
+
+    @Test
     void filtersByStatusTagCategoryAgeGroupAndTime() {
         String a = create(alice, aStory().titled(word + " one").status("completed").tags("space").category("Adventure").ageGroup("6-8").build());
         String b = create(alice, aStory().titled(word + " two").status("draft").tags("sea").category("bedtime").ageGroup("3-5").build());
