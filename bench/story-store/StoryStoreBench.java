@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drives a running StoryVault over HTTP: timed creates (10 pages each) with 8 clients, a bulk load to
+ * Drives a running StoryVault over HTTP: timed creates (10 pages each) with 8 clients, the same for title-only
+ * stories and GET /api/users/me (the floor of this machine), a bulk load to
  * the target size, then gets by id and word+tag searches. Run: java StoryStoreBench.java URL KEY [timed] [total]
  */
 public class StoryStoreBench {
@@ -38,6 +39,7 @@ public class StoryStoreBench {
         int timed = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int total = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         int warmup = Integer.parseInt(System.getProperty("warmup", "10000"));
+        int floor = Integer.parseInt(System.getProperty("floor", "5000"));
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         // why warm up: a fresh JVM spends its first tens of seconds compiling (after 3,000 creates C2 still took
         // 38% of the server's CPU, after 15,000 11%); the figures below are for the steady state, as a
@@ -48,8 +50,12 @@ public class StoryStoreBench {
         System.out.printf("warm-up: %,d creates and searches, untimed: %.0f s%n", warmup, (System.nanoTime() - warmStart) / 1e9);
         long[] create = run(timed, 8, i -> ids.add(create(base, key, i)));
         report("create (8 clients)", create, timed);
+        // why: the least any authenticated request and any create cost here, measured in the same run, so the figures
+        // above can be read against this machine's floor (client and server share its cores)
+        report("  floor: title-only create", run(floor, 8, i -> ids.add(createTitleOnly(base, key, i))), floor);
+        report("  floor: GET /api/users/me", run(floor, 8, i -> get(base, key, "/api/users/me")), floor);
         long start = System.nanoTime();
-        run(Math.max(0, total - timed - warmup), 8, i -> ids.add(create(base, key, timed + i)));
+        run(Math.max(0, total - timed - warmup - floor), 8, i -> ids.add(create(base, key, timed + i)));
         System.out.printf("bulk load to %,d stories: %.0f s%n", total, (System.nanoTime() - start) / 1e9);
         // why settle: the server refreshes planner statistics in the background (once a minute); a bulk load
         // outruns it, a catalogue that grew over days does not
@@ -135,7 +141,16 @@ public class StoryStoreBench {
                 + "\",\"status\":\"completed\",\"tags\":[\"" + TAGS[n % TAGS.length] + "\",\"" + TAGS[(n / 7) % TAGS.length]
                 + "\"],\"parameters\":{\"characters\":[\"" + WORDS[r.nextInt(WORDS.length)] + "\"],\"age_group\":\"6-8\"},"
                 + "\"content\":{\"pages\":[" + pages + "]}}";
-        Response response = connection(base).send("POST", "/api/stories", key, body.getBytes(StandardCharsets.UTF_8));
+        return post(base, key, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String createTitleOnly(String base, String key, int n) throws Exception {
+        return post(base, key, ("{\"title\":\"Floor " + n + "\",\"status\":\"completed\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates a story; its id. */
+    static String post(String base, String key, byte[] body) throws Exception {
+        Response response = connection(base).send("POST", "/api/stories", key, body);
         if (response.status() != 201) throw new IllegalStateException(response.status() + " " + response.text());
         Matcher m = ID.matcher(response.text());
         if (!m.find()) throw new IllegalStateException("no id in " + response.text());
