@@ -10,16 +10,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds how many images render at once. A request that finds every slot busy for longer than the
- * queue wait gets 503 with Retry-After instead of piling up work until memory runs out.
+ * queue wait gets 503 with Retry-After instead of piling up work until memory runs out. Background work
+ * (the variants made after an upload) never holds the last slot when there are two or more, so a reader
+ * asking for an image is not turned away because the server is busy making variants nobody has asked for yet.
  */
 @Component
 class RenderSlots {
 
     private final Semaphore slots;
+    private final Semaphore background;
     private final Duration wait;
 
     RenderSlots(ImageProperties properties) {
-        this.slots = new Semaphore(properties.maxConcurrentRendersOrDefault(), true);
+        int count = properties.maxConcurrentRendersOrDefault();
+        this.slots = new Semaphore(count, true);
+        this.background = new Semaphore(Math.max(1, count - 1), true);
         this.wait = properties.renderQueueWaitOrDefault();
     }
 
@@ -42,11 +47,16 @@ class RenderSlots {
 
     /** For background work: waits its turn. */
     <T> T inBackground(Supplier<T> render) throws InterruptedException {
-        slots.acquire();
+        background.acquire();
         try {
-            return render.get();
+            slots.acquire();
+            try {
+                return render.get();
+            } finally {
+                slots.release();
+            }
         } finally {
-            slots.release();
+            background.release();
         }
     }
 
