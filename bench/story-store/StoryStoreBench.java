@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Drives a running StoryVault over HTTP: timed creates (10 pages each) with 8 clients, the same for title-only
- * stories and GET /api/users/me (the floor of this machine), a bulk load to
- * the target size, then gets by id and word+tag searches. Run: java StoryStoreBench.java URL KEY [timed] [total]
+ * stories and GET /api/users/me (this machine's floor), a bulk load to the target size, then gets by id and
+ * word+tag searches. Run: java StoryStoreBench.java URL KEY [timed] [total]
  */
 public class StoryStoreBench {
 
