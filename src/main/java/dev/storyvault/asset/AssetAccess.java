@@ -14,10 +14,12 @@ class AssetAccess {
 
     private final Assets assets;
     private final List<AssetReadGrant> grants;
+    private final AssetReferences references;
 
-    AssetAccess(Assets assets, List<AssetReadGrant> grants) {
+    AssetAccess(Assets assets, List<AssetReadGrant> grants, AssetReferences references) {
         this.assets = assets;
         this.grants = grants;
+        this.references = references;
     }
 
     Asset readable(Caller caller, String id) {
@@ -28,7 +30,12 @@ class AssetAccess {
     Optional<Asset> findReadable(Caller caller, String id) {
         if (!Ids.looksValid(id)) return Optional.empty();
         return assets.find(id).filter(asset -> caller.canRead(asset.ownerId(), asset.isPublic())
-                || grants.stream().anyMatch(grant -> grant.allows(caller, asset.id())));
+                || grants.stream().anyMatch(grant -> granted(grant, caller, asset.id())));
+    }
+
+    private boolean granted(AssetReadGrant grant, Caller caller, String assetId) {
+        List<String> users = references.referrers(grant.referrerType(), assetId);
+        return !users.isEmpty() && grant.allowsAny(caller, users);
     }
 
     Asset writable(Caller caller, String id) {

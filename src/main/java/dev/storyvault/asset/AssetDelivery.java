@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import java.time.Clock;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.delivery.BlobResponder;
 import dev.storyvault.delivery.CacheTags;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AssetDelivery {
 
+    private final Clock clock;
+
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String PUBLIC_MUTABLE = "public, max-age=60, stale-while-revalidate=600";
     static final String PRIVATE = "private, max-age=0, must-revalidate";
@@ -33,7 +36,8 @@ class AssetDelivery {
     private final BlobResponder responder;
     private final SignedUrls signedUrls;
 
-    AssetDelivery(AssetAccess access, PublicBlobs publicBlobs, BlobResponder responder, SignedUrls signedUrls) {
+    AssetDelivery(AssetAccess access, PublicBlobs publicBlobs, BlobResponder responder, SignedUrls signedUrls, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.publicBlobs = publicBlobs;
         this.responder = responder;
@@ -79,8 +83,8 @@ class AssetDelivery {
     }
 
     /** why public: the signature is in the URL, so a CDN may cache it under that key, but not past expiry. */
-    private static String signedCaching(HttpServletRequest request) {
-        long remaining = Long.parseLong(request.getParameter("expires")) - System.currentTimeMillis() / 1000;
+    private String signedCaching(HttpServletRequest request) {
+        long remaining = Long.parseLong(request.getParameter("expires")) - clock.millis() / 1000;
         return "public, max-age=" + Math.max(0, Math.min(remaining, 3600));
     }
 

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The asset module's API for documents that reference assets (stories, collections). */
@@ -45,9 +46,13 @@ public class AssetDirectory {
         return access.findReadable(caller, assetId).map(this::facts);
     }
 
-    /** Records that {@code referrer} now uses exactly these assets (in the caller's transaction). */
-    public void recordReferences(String referrerType, String referrerId, Collection<String> assetIds) {
-        references.replace(referrerType, referrerId, assetIds);
+    /**
+     * Records that {@code referrer} now uses exactly these assets, in the caller's transaction, checking
+     * there that they still exist (a concurrent delete either waits for it or is seen). Returns the ids that
+     * do not exist; then nothing was recorded and the caller must not commit its document.
+     */
+    public Set<String> recordReferences(String referrerType, String referrerId, Collection<String> assetIds) {
+        return references.replace(referrerType, referrerId, assetIds);
     }
 
     public List<String> referrers(String referrerType, String assetId) {

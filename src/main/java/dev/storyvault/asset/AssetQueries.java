@@ -1,5 +1,7 @@
 package dev.storyvault.asset;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
 import dev.storyvault.identity.SignedUrls;
@@ -27,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assets")
 class AssetQueries {
 
+    private final Clock clock;
+    private final WriteTransactions writes;
+    private final PublicBlobs publicBlobs;
+
     private final Assets assets;
     private final AssetAccess access;
     private final MetadataJson metadata;
@@ -37,7 +43,10 @@ class AssetQueries {
 
     AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
                  SignedUrls signedUrls, VariantCatalog catalog,
-                 org.springframework.context.ApplicationEventPublisher events) {
+                 org.springframework.context.ApplicationEventPublisher events, Clock clock, WriteTransactions writes, PublicBlobs publicBlobs) {
+        this.clock = clock;
+        this.writes = writes;
+        this.publicBlobs = publicBlobs;
         this.catalog = catalog;
         this.events = events;
         this.assets = assets;
@@ -84,7 +93,7 @@ class AssetQueries {
         }
         String path = "/api/assets/" + asset.id()
                 + (options.get("version") instanceof Integer v ? "/versions/" + access.version(asset, v).version() : "") + "/content";
-        long expires = System.currentTimeMillis() / 1000 + seconds;
+        long expires = clock.millis() / 1000 + seconds;
         return Map.of("url", signedUrls.sign(path, expires), "expires_at", Instant.ofEpochSecond(expires).toString());
     }
 
@@ -122,9 +131,12 @@ class AssetQueries {
                 ? metadata.write(metadata.parse(metadata.write(asObject(patch.get("metadata"))))) : asset.metadataJson();
         String storyId = patch.containsKey("story_id") ? (String) story : asset.storyId();
         Asset changed = new Asset(asset.id(), asset.ownerId(), storyId, asset.kind(), asset.filename(), isPublic,
-                asset.currentVersion(), meta, asset.createdAt(), Instant.ofEpochMilli(System.currentTimeMillis()));
-        assets.update(changed);
-        events.publishEvent(new AssetChanged(changed.id(), changed.ownerId()));
+                asset.currentVersion(), meta, asset.createdAt(), clock.instant());
+        writes.run(() -> {
+            assets.update(changed);
+            publicBlobs.visibilityChanging(asset, isPublic);
+            events.publishEvent(new AssetChanged(changed.id(), changed.ownerId()));
+        });
         return ResponseEntity.ok().eTag(etag(changed)).body(view(changed));
     }
 

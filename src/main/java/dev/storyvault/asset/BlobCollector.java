@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import java.time.Clock;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.blob.BlobStore;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /**
  * Removes blobs that no asset version has used for a grace period. Safe to run on several instances
@@ -18,23 +19,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BlobCollector {
 
+    private final Clock clock;
+
     private static final Logger log = LoggerFactory.getLogger(BlobCollector.class);
 
     private final BlobReferences references;
     private final BlobStore store;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final Duration grace;
 
-    BlobCollector(BlobReferences references, BlobStore store, TransactionTemplate transaction,
-                  @Value("${storyvault.blobs.collect-after:PT1H}") Duration grace) {
+    BlobCollector(BlobReferences references, BlobStore store, WriteTransactions writes,
+                  @Value("${storyvault.blobs.collect-after:PT1H}") Duration grace, Clock clock) {
+        this.clock = clock;
         this.references = references;
         this.store = store;
-        this.transaction = transaction;
+        this.writes = writes;
         this.grace = grace;
     }
 
     void collectOnSchedule() {
-        int removed = collect(System.currentTimeMillis() - grace.toMillis());
+        int removed = collect(clock.millis() - grace.toMillis());
         if (removed > 0) log.info("Collected {} unreferenced blobs", removed);
     }
 
@@ -42,10 +46,10 @@ class BlobCollector {
     int collect(long cutoffMillis) {
         int removed = 0;
         for (BlobId blob : references.collectable(cutoffMillis, 1000)) {
-            if (!Boolean.TRUE.equals(transaction.execute(s -> references.markDeleting(blob, cutoffMillis)))) continue;
+            if (!Boolean.TRUE.equals(writes.execute(() -> references.markDeleting(blob, cutoffMillis)))) continue;
             try {
                 store.delete(blob);
-                transaction.executeWithoutResult(s -> references.forget(blob));
+                writes.run(() -> references.forget(blob));
                 removed++;
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not remove blob {}; will retry on the next run", blob, e);

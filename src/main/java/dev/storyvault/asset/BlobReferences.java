@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import java.time.Clock;
 import dev.storyvault.blob.BlobId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BlobReferences {
 
+    private final Clock clock;
+
     private final JdbcClient jdbc;
 
-    BlobReferences(JdbcClient jdbc) {
+    BlobReferences(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -26,7 +30,7 @@ class BlobReferences {
         return jdbc.sql("""
                 INSERT INTO blobs (hash, size_bytes, ref_count, state, touched_at) VALUES (?, ?, 0, 'live', ?)
                 ON CONFLICT (hash) DO UPDATE SET touched_at = excluded.touched_at WHERE blobs.state = 'live'""")
-                .params(blob.hex(), size, System.currentTimeMillis())
+                .params(blob.hex(), size, clock.millis())
                 .update() == 1;
     }
 
@@ -37,7 +41,7 @@ class BlobReferences {
 
     void releaseReference(BlobId blob) {
         jdbc.sql("UPDATE blobs SET ref_count = ref_count - 1, touched_at = ? WHERE hash = ?")
-                .params(System.currentTimeMillis(), blob.hex()).update();
+                .params(clock.millis(), blob.hex()).update();
     }
 
     long referenceCount(BlobId blob) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /**
  * Stores blobs durably and content-addressed, with the reference counting the collector relies on:
@@ -23,13 +23,13 @@ public class DerivedBlobs {
 
     private final BlobStore store;
     private final BlobReferences references;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final Path tempDir;
 
-    DerivedBlobs(BlobStore store, BlobReferences references, TransactionTemplate transaction, UploadLimits limits) {
+    DerivedBlobs(BlobStore store, BlobReferences references, WriteTransactions writes, UploadLimits limits) {
         this.store = store;
         this.references = references;
-        this.transaction = transaction;
+        this.writes = writes;
         this.tempDir = Path.of(limits.tempDir());
     }
 
@@ -76,7 +76,7 @@ public class DerivedBlobs {
      */
     private void claim(BlobId blob, long size) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            if (Boolean.TRUE.equals(transaction.execute(s -> references.claim(blob, size)))) return;
+            if (Boolean.TRUE.equals(writes.execute(() -> references.claim(blob, size)))) return;
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import java.time.Clock;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.blob.BlobStore;
 import dev.storyvault.image.ImageProcessor;
@@ -18,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /**
  * Finds a stored variant or renders and stores it. Concurrent requests for the same one in this
@@ -28,21 +29,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Renderings {
 
+    private final Clock clock;
+
     private final Variants variants;
     private final ImageProcessor processor;
     private final BlobStore store;
     private final DerivedBlobs blobs;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final RenderSlots slots;
     private final ConcurrentHashMap<String, CompletableFuture<StoredVariant>> inFlight = new ConcurrentHashMap<>();
 
     Renderings(Variants variants, ImageProcessor processor, BlobStore store, DerivedBlobs blobs,
-               TransactionTemplate transaction, RenderSlots slots) {
+               WriteTransactions writes, RenderSlots slots, Clock clock) {
+        this.clock = clock;
         this.variants = variants;
         this.processor = processor;
         this.store = store;
         this.blobs = blobs;
-        this.transaction = transaction;
+        this.writes = writes;
         this.slots = slots;
     }
 
@@ -97,8 +101,8 @@ class Renderings {
         BlobId blob = storeBytes(rendered.bytes());
         StoredVariant variant = new StoredVariant(source.assetId(), source.version(), name, blob,
                 rendered.format().mimeType(), rendered.width(), rendered.height(), rendered.bytes().length,
-                Instant.ofEpochMilli(System.currentTimeMillis()));
-        Boolean recorded = transaction.execute(status -> {
+                clock.instant());
+        Boolean recorded = writes.execute(() -> {
             if (!variants.insert(variant)) return false;
             if (!blobs.reference(blob)) throw DerivedBlobs.busy();
             return true;

@@ -7,13 +7,14 @@ import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Ids;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The upload pipeline: receive to a temp file while hashing, inspect the bytes, store the blob
@@ -29,16 +30,18 @@ class Uploads {
     private final BlobReferences references;
     private final Assets assets;
     private final MetadataJson metadata;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
+    private final Clock clock;
     private final GuestQuota quota;
     private final VariantCatalog catalog;
     private final VariantScheduling scheduling;
     private final ApplicationEventPublisher events;
 
     Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, DerivedBlobs blobs,
-            BlobReferences references, Assets assets, MetadataJson metadata, TransactionTemplate transaction,
+            BlobReferences references, Assets assets, MetadataJson metadata, WriteTransactions writes, Clock clock,
             GuestQuota quota, VariantCatalog catalog, VariantScheduling scheduling,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
+        this.clock = clock;
         this.events = events;
         this.catalog = catalog;
         this.scheduling = scheduling;
@@ -50,7 +53,7 @@ class Uploads {
         this.references = references;
         this.assets = assets;
         this.metadata = metadata;
-        this.transaction = transaction;
+        this.writes = writes;
     }
 
     AssetView create(Caller caller, UploadRequest request, InputStream body) throws IOException {
@@ -60,9 +63,10 @@ class Uploads {
             Instant now = content.createdAt();
             Asset asset = new Asset(content.assetId(), caller.userId(), request.storyId(), content.format().kind(),
                     content.filename(), request.isPublic(), 1, metadata.write(userMetadata), now, now);
-            transaction.executeWithoutResult(status -> {
+            writes.run(() -> {
                 assets.insert(asset);
                 record(content);
+                events.publishEvent(new AssetCreated(asset.id(), asset.ownerId(), asset.kind().wireName()));
             });
             scheduling.makeVariants(asset, content);
             return AssetView.of(asset, content, userMetadata, catalog.urls(asset, content));
@@ -77,15 +81,15 @@ class Uploads {
                     draft.format(), draft.sizeBytes(), draft.width(), draft.height(), draft.durationMs(),
                     draft.filename(), draft.createdAt());
             Asset updated = asset.withCurrent(content.version(), content.filename(), content.createdAt());
-            transaction.executeWithoutResult(status -> {
+            writes.run(() -> {
                 if (!assets.advance(updated, asset.currentVersion())) {
                     throw new ApiProblem(HttpStatus.CONFLICT, "concurrent-update", "Conflict",
                             "Another upload replaced this asset at the same time; fetch it and try again.");
                 }
                 record(content);
+                events.publishEvent(new AssetChanged(updated.id(), updated.ownerId()));
             });
             scheduling.makeVariants(updated, content);
-            events.publishEvent(new AssetChanged(updated.id(), updated.ownerId()));
             return AssetView.of(updated, content, metadata.parse(asset.metadataJson()), catalog.urls(updated, content));
         }
     }
@@ -102,7 +106,7 @@ class Uploads {
         blobs.put(new DerivedBlobs.Stored(file.blob(), file.size()), file.path());
         String id = assetId != null ? assetId : Ids.next("ast");
         return new AssetVersion(id, 1, file.blob(), found.format(), file.size(), found.width(), found.height(),
-                found.durationMs(), Filenames.sanitize(filename, found.format()), Instant.ofEpochMilli(System.currentTimeMillis()));
+                found.durationMs(), Filenames.sanitize(filename, found.format()), clock.instant());
     }
 
     private void record(AssetVersion content) {

@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import java.time.Clock;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
@@ -12,12 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class VariantScheduling {
 
+    private final Clock clock;
+
     private static final Logger log = LoggerFactory.getLogger(VariantScheduling.class);
 
     private final ObjectProvider<SchedulerClient> scheduler;
     private final OneTimeTask<String> task;
 
-    VariantScheduling(ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> makeVariants) {
+    VariantScheduling(ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> makeVariants, Clock clock) {
+        this.clock = clock;
         this.scheduler = scheduler;
         this.task = makeVariants;
     }
@@ -26,7 +30,7 @@ class VariantScheduling {
         if (asset.kind() != AssetKind.IMAGE) return;
         String key = asset.id() + "/" + version.version();
         try {
-            scheduler.getObject().scheduleIfNotExists(task.instance(key, key), Instant.now());
+            scheduler.getObject().scheduleIfNotExists(task.instance(key, key), clock.instant());
         } catch (RuntimeException e) {
             // why not fail the upload: it is committed; the variants will be made on first request instead
             log.warn("Could not queue variants of {}: {}", key, e.toString());

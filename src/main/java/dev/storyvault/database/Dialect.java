@@ -8,6 +8,19 @@ public enum Dialect {
     SQLITE,
     POSTGRESQL;
 
+    /**
+     * Appended to a SELECT that must hold its rows until the transaction ends: other writers of those rows
+     * wait. why nothing on SQLite: it admits one writer at a time, so no other writer runs meanwhile.
+     */
+    public String lockForShare() {
+        return this == POSTGRESQL ? " FOR SHARE" : "";
+    }
+
+    /** The same, excluding other lockers too (the row is about to change or go). */
+    public String lockForUpdate() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
     static Dialect fromJdbcUrl(String url) {
         if (url.startsWith("jdbc:sqlite:")) return SQLITE;
         if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;

@@ -1,5 +1,6 @@
 package dev.storyvault.export;
 
+import java.time.Clock;
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetFile;
 import dev.storyvault.story.Page;
@@ -25,11 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EpubBook implements ExportWriter {
 
+    private final Clock clock;
+
     private static final Set<String> CORE_AUDIO = Set.of("audio/mpeg", "audio/mp4");
 
     private final AssetDirectory assets;
 
-    EpubBook(AssetDirectory assets) {
+    EpubBook(AssetDirectory assets, Clock clock) {
+        this.clock = clock;
         this.assets = assets;
     }
 
@@ -54,7 +58,7 @@ class EpubBook implements ExportWriter {
             }
             text(zip, "EPUB/nav.xhtml", EpubDocuments.nav(materials, language));
             text(zip, "EPUB/package.opf", EpubDocuments.packageDocument(materials, language, manifest,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         }
     }
 

@@ -1,33 +1,32 @@
 package dev.storyvault.export;
 
 import dev.storyvault.asset.DerivedBlobs;
+import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.story.StoryDeleted;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
 
-/** A deleted story's exports go too; their blobs lose the reference and are collected later. */
+/**
+ * A deleted story's exports go too; their blobs lose the reference and are collected later. Durable: the
+ * publication is stored with the delete, so a crash before this ran means it runs after the restart.
+ */
 @Component
 class ExportCleanup {
 
     private final StoryExports exports;
     private final DerivedBlobs blobs;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
 
-    ExportCleanup(StoryExports exports, DerivedBlobs blobs, TransactionTemplate transaction) {
+    ExportCleanup(StoryExports exports, DerivedBlobs blobs, WriteTransactions writes) {
         this.exports = exports;
         this.blobs = blobs;
-        this.transaction = transaction;
+        this.writes = writes;
     }
 
-    /**
-     * why async: after commit the request thread still holds SQLite's writer turn until cleanup; a new
-     * write transaction there would wait on itself. On its own thread it is an ordinary transaction.
-     */
-    @Async
-    @TransactionalEventListener(fallbackExecution = true)
+    // why NOT_SUPPORTED: the write goes through the one write path, which opens its own transaction
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(StoryDeleted deleted) {
-        transaction.executeWithoutResult(status -> exports.deleteAll(deleted.storyId()).forEach(blobs::release));
+        writes.run(() -> exports.deleteAll(deleted.storyId()).forEach(blobs::release));
     }
 }

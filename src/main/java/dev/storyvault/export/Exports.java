@@ -1,5 +1,6 @@
 package dev.storyvault.export;
 
+import java.time.Clock;
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetFile;
 import dev.storyvault.asset.DerivedBlobs;
@@ -20,7 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /**
  * Builds an export once per story version and asset versions (the fingerprint), stores it as a blob and
@@ -28,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class Exports {
+
+    private final Clock clock;
 
     /** why: bump when a writer's output changes, so cached exports of the old layout are rebuilt. */
     static final String LAYOUT = "1";
@@ -37,20 +40,21 @@ class Exports {
     private final AssetDirectory assets;
     private final DerivedBlobs blobs;
     private final StoryExports exports;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final Semaphore slots;
     private final Path tempDir;
 
     Exports(List<ExportWriter> writers, StoryCatalog stories, AssetDirectory assets, DerivedBlobs blobs,
-            StoryExports exports, TransactionTemplate transaction,
+            StoryExports exports, WriteTransactions writes,
             @Value("${storyvault.exports.max-concurrent:2}") int maxConcurrent,
-            @Value("${storyvault.uploads.temp-dir}") String tempDir) {
+            @Value("${storyvault.uploads.temp-dir}") String tempDir, Clock clock) {
+        this.clock = clock;
         writers.forEach(w -> this.writers.put(w.format(), w));
         this.stories = stories;
         this.assets = assets;
         this.blobs = blobs;
         this.exports = exports;
-        this.transaction = transaction;
+        this.writes = writes;
         this.slots = new Semaphore(maxConcurrent, true);
         this.tempDir = Path.of(tempDir);
     }
@@ -77,8 +81,8 @@ class Exports {
             }
             DerivedBlobs.Stored stored = blobs.store(file);
             CachedExport export = new CachedExport(materials.story().id(), format, fingerprint, stored.blob(),
-                    stored.size(), Instant.ofEpochMilli(System.currentTimeMillis()));
-            transaction.executeWithoutResult(status -> record(export));
+                    stored.size(), clock.instant());
+            writes.run(() -> record(export));
             return exports.find(export.storyId(), format, fingerprint).orElse(export);
         } finally {
             Files.deleteIfExists(file);

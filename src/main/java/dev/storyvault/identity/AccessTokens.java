@@ -1,5 +1,7 @@
 package dev.storyvault.identity;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +20,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccessTokens {
 
+    private final WriteTransactions writes;
+
+    private final Clock clock;
+
     private static final Pattern FORMAT = Pattern.compile("svt_([0-9a-z]{12})_([A-Za-z0-9_-]{43})");
 
     private final JdbcClient jdbc;
 
-    AccessTokens(JdbcClient jdbc) {
+    AccessTokens(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
+        this.writes = writes;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -37,12 +45,12 @@ public class AccessTokens {
     Issued issue(String userId, Duration ttl) {
         String id = ApiKeys.randomKeyId();
         String secret = ApiKeys.randomSecret();
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant now = clock.instant();
         Instant expires = now.plus(ttl);
-        jdbc.sql("INSERT INTO access_tokens (id, user_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+        writes.execute(() -> jdbc.sql("INSERT INTO access_tokens (id, user_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id, userId, Base64.getEncoder().encodeToString(ApiKeys.sha256(secret)), now.toEpochMilli(),
                         expires.toEpochMilli())
-                .update();
+                .update());
         return new Issued("svt_" + id + "_" + secret, expires);
     }
 
@@ -59,15 +67,15 @@ public class AccessTokens {
                 .optional();
         byte[] expected = stored.map(Stored::hash).orElse(new byte[32]);
         boolean matches = MessageDigest.isEqual(ApiKeys.sha256(m.group(2)), expected);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (!matches || stored.isEmpty() || stored.get().revoked() || stored.get().expiresAt() <= now) return Optional.empty();
         return Optional.of(new Caller(stored.get().userId(), stored.get().role(), scopesOf(stored.get().role())));
     }
 
     boolean revoke(String token) {
         Matcher m = FORMAT.matcher(token);
-        return m.matches() && jdbc.sql("UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(System.currentTimeMillis(), m.group(1)).update() == 1;
+        return m.matches() && writes.execute(() -> jdbc.sql("UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(clock.millis(), m.group(1)).update()) == 1;
     }
 
     static Set<Scope> scopesOf(Role role) {

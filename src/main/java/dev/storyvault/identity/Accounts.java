@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /** Account operations shared by the HTTP API and the operator's command line; both are audited. */
 @Component
@@ -18,14 +18,14 @@ public class Accounts {
     private final Passwords passwords;
     private final ApiKeys keys;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
 
-    Accounts(Users users, Passwords passwords, ApiKeys keys, AuditLog audit, TransactionTemplate transaction) {
+    Accounts(Users users, Passwords passwords, ApiKeys keys, AuditLog audit, WriteTransactions writes) {
         this.users = users;
         this.passwords = passwords;
         this.keys = keys;
         this.audit = audit;
-        this.transaction = transaction;
+        this.writes = writes;
     }
 
     /** A person who logs in; recorded in the audit log as {@code actorId}'s action. */
@@ -39,7 +39,7 @@ public class Accounts {
     /** A key for {@code userId}, or for a new service account named after the key when null; shown once. */
     public ApiKeys.IssuedKey issueKey(String actorId, String name, String userId, Set<Scope> scopes) {
         // why: a new service account and its key appear together or not at all
-        return transaction.execute(status -> {
+        return writes.execute(() -> {
             String owner = userId != null
                     ? users.find(userId).map(Users.User::id).orElseThrow(() -> ApiProblem.notFound("user"))
                     : users.create(name, Role.SERVICE);

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /**
  * On start: the admin key from {@code STORYVAULT_ADMIN_API_KEY} replaces any earlier configured one;
@@ -20,20 +20,20 @@ class AdminKeyBootstrap implements ApplicationRunner {
 
     private final Users users;
     private final ApiKeys keys;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final String configuredKey;
 
-    AdminKeyBootstrap(Users users, ApiKeys keys, TransactionTemplate transaction,
+    AdminKeyBootstrap(Users users, ApiKeys keys, WriteTransactions writes,
                       @Value("${storyvault.admin-api-key:}") String configuredKey) {
         this.users = users;
         this.keys = keys;
-        this.transaction = transaction;
+        this.writes = writes;
         this.configuredKey = configuredKey;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> bootstrap());
+        writes.run(() -> bootstrap());
     }
 
     private void bootstrap() {

@@ -1,5 +1,6 @@
 package dev.storyvault.identity;
 
+import java.time.Clock;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -9,14 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.storyvault.coordination.InvalidatedCache;
+import dev.storyvault.coordination.Invalidations;
+import dev.storyvault.database.WriteTransactions;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import dev.storyvault.platform.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API keys: {@code sv_<key id>_<secret>}. Only a SHA-256 of the secret is stored (the secret has 256
@@ -25,15 +28,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ApiKeys {
 
+    private final Clock clock;
+
     static final String CONFIGURED_ADMIN_KEY_ID = "env-admin";
     private static final Pattern FORMAT = Pattern.compile("sv_([0-9a-z]{12})_([A-Za-z0-9_-]{20,128})");
-    private static final long CACHE_MILLIS = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final InvalidatedCache<Optional<StoredKey>> cache;
+    private final WriteTransactions writes;
+    private final KeyUsage usage;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, Clock clock, WriteTransactions writes, Invalidations invalidations, KeyUsage usage) {
+        this.clock = clock;
+        this.writes = writes;
+        this.usage = usage;
+        this.cache = new InvalidatedCache<>("api-keys", Duration.ofSeconds(5), 10_000, clock, invalidations);
         this.jdbc = jdbc;
     }
 
@@ -43,8 +53,6 @@ public class ApiKeys {
                           Instant revokedAt, Instant lastUsedAt) {}
 
     private record StoredKey(String id, String userId, Role role, Set<Scope> scopes, byte[] secretHash, boolean revoked) {}
-
-    private record Cached(Optional<StoredKey> key, long expires) {}
 
     public Optional<Caller> authenticate(String token) {
         Matcher matcher = FORMAT.matcher(token);
@@ -60,22 +68,22 @@ public class ApiKeys {
         return Optional.of(new Caller(key.userId(), key.role(), key.scopes()));
     }
 
-    @Transactional
     public IssuedKey issue(String name, String userId, Set<Scope> scopes) {
         String keyId = randomKeyId();
         String secret = randomSecret();
-        Instant now = Instant.now();
-        insert(keyId, name, userId, scopes, sha256(secret), now);
+        Instant now = clock.instant();
+        writes.run(() -> insert(keyId, name, userId, scopes, sha256(secret), now));
         return new IssuedKey(keyId, "sv_" + keyId + "_" + secret, name, userId, scopes, now);
     }
 
     /** Stores the operator's configured admin key (any string), replacing an earlier one. */
-    @Transactional
     public void storeConfiguredAdminKey(String token, String adminUserId) {
-        jdbc.sql("DELETE FROM api_keys WHERE id = ?").param(CONFIGURED_ADMIN_KEY_ID).update();
-        insert(CONFIGURED_ADMIN_KEY_ID, "configured admin key", adminUserId, Set.of(Scope.values()),
-                sha256(token), Instant.now());
-        cache.remove(CONFIGURED_ADMIN_KEY_ID);
+        writes.run(() -> {
+            jdbc.sql("DELETE FROM api_keys WHERE id = ?").param(CONFIGURED_ADMIN_KEY_ID).update();
+            insert(CONFIGURED_ADMIN_KEY_ID, "configured admin key", adminUserId, Set.of(Scope.values()),
+                    sha256(token), clock.instant());
+            cache.invalidate(CONFIGURED_ADMIN_KEY_ID);
+        });
     }
 
     public boolean anyActiveAdminKey() {
@@ -94,11 +102,14 @@ public class ApiKeys {
                 .list();
     }
 
-    @Transactional
+    /** Effective for every request that starts after this returns (on other instances, once the notice arrives). */
     public boolean revoke(String keyId) {
-        cache.remove(keyId);
-        return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(System.currentTimeMillis(), keyId).update() == 1;
+        return writes.execute(() -> {
+            boolean revoked = jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                    .params(clock.millis(), keyId).update() == 1;
+            cache.invalidate(keyId); // why here: dropped when this commits, and nothing read before then is kept
+            return revoked;
+        });
     }
 
     private void insert(String keyId, String name, String userId, Set<Scope> scopes, byte[] hash, Instant now) {
@@ -111,13 +122,8 @@ public class ApiKeys {
     }
 
     private Optional<StoredKey> lookup(String keyId) {
-        long now = System.currentTimeMillis();
-        Cached cached = cache.get(keyId);
-        if (cached != null && cached.expires() > now) return cached.key();
-        Optional<StoredKey> key = load(keyId);
-        if (cache.size() > 10_000) cache.clear();
-        cache.put(keyId, new Cached(key, now + CACHE_MILLIS));
-        key.ifPresent(k -> touch(k.id(), now));
+        Optional<StoredKey> key = cache.get(keyId, this::load);
+        key.ifPresent(k -> usage.used(k.id()));
         return key;
     }
 
@@ -130,10 +136,6 @@ public class ApiKeys {
                         parseScopes(rs.getString(4)), Base64.getDecoder().decode(rs.getString(5)),
                         rs.getObject(6) != null))
                 .optional();
-    }
-
-    private void touch(String keyId, long now) {
-        jdbc.sql("UPDATE api_keys SET last_used_at = ? WHERE id = ?").params(now, keyId).update();
     }
 
     static byte[] sha256(String value) {

@@ -1,5 +1,7 @@
 package dev.storyvault.identity;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import dev.storyvault.platform.Ids;
 import java.time.Instant;
 import java.util.List;
@@ -11,17 +13,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditLog {
 
+    private final WriteTransactions writes;
+
+    private final Clock clock;
+
     private final JdbcClient jdbc;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
+        this.writes = writes;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
     public void record(String actorId, String action, String detail, String remoteAddress) {
-        jdbc.sql("INSERT INTO audit_log (id, at, actor_id, action, detail, remote_address) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Ids.next("aud"), System.currentTimeMillis(), actorId, action,
+        writes.execute(() -> jdbc.sql("INSERT INTO audit_log (id, at, actor_id, action, detail, remote_address) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(Ids.next("aud"), clock.millis(), actorId, action,
                         detail.length() > 500 ? detail.substring(0, 500) : detail, remoteAddress)
-                .update();
+                .update());
     }
 
     List<Map<String, Object>> recent(int limit) {

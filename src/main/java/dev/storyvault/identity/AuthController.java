@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,12 +23,12 @@ class AuthController {
     private final AccessTokens tokens;
     private final AuditLog audit;
     private final AuthProperties properties;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final ClientAddresses addresses;
     private final Accounts accounts;
 
     AuthController(Users users, Passwords passwords, AccessTokens tokens, AuditLog audit, AuthProperties properties,
-                   TransactionTemplate transaction, ClientAddresses addresses, Accounts accounts) {
+                   WriteTransactions writes, ClientAddresses addresses, Accounts accounts) {
         this.addresses = addresses;
         this.accounts = accounts;
         this.users = users;
@@ -36,7 +36,7 @@ class AuthController {
         this.tokens = tokens;
         this.audit = audit;
         this.properties = properties;
-        this.transaction = transaction;
+        this.writes = writes;
     }
 
     record Login(String username, String password, String role) {}
@@ -86,7 +86,7 @@ class AuthController {
     /** A short-lived guest: reads public content and plays interactive sessions; cannot upload. */
     @PostMapping("/api/auth/guest")
     ResponseEntity<Map<String, Object>> guest() {
-        Map<String, Object> body = transaction.execute(status -> {
+        Map<String, Object> body = writes.execute(() -> {
             String id = users.create("guest", Role.GUEST);
             return token(tokens.issue(id, properties.guestTtl()));
         });

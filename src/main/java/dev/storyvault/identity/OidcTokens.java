@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.database.WriteTransactions;
 
 /**
  * JWTs from the OpenID Connect issuer named in {@code storyvault.auth.oidc}: signature (the issuer's
@@ -22,13 +22,13 @@ class OidcTokens {
 
     private final AuthProperties.Oidc config;
     private final Users users;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private volatile NimbusJwtDecoder decoder;
 
-    OidcTokens(AuthProperties properties, Users users, TransactionTemplate transaction) {
+    OidcTokens(AuthProperties properties, Users users, WriteTransactions writes) {
         this.config = properties.oidc();
         this.users = users;
-        this.transaction = transaction;
+        this.writes = writes;
     }
 
     boolean accepts(String token) {
@@ -44,7 +44,7 @@ class OidcTokens {
         }
         String login = "oidc|" + jwt.getSubject();
         String name = jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
-        Users.Credentials user = users.credentials(login).orElseGet(() -> transaction.execute(status -> {
+        Users.Credentials user = users.credentials(login).orElseGet(() -> writes.execute(() -> {
             users.createWithLogin(login, null, Role.USER, null);
             return users.credentials(login).orElseThrow();
         }));

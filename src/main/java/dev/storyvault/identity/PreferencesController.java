@@ -1,5 +1,7 @@
 package dev.storyvault.identity;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import dev.storyvault.platform.ApiProblem;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,12 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class PreferencesController {
 
+    private final WriteTransactions writes;
+
+    private final Clock clock;
+
     private static final int MAX_BYTES = 16 * 1024;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    PreferencesController(JdbcClient jdbc, JsonMapper json) {
+    PreferencesController(JdbcClient jdbc, JsonMapper json, Clock clock, WriteTransactions writes) {
+        this.writes = writes;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -38,11 +46,11 @@ class PreferencesController {
         caller.requireAuthenticated();
         String document = json.writeValueAsString(preferences);
         if (document.length() > MAX_BYTES) throw ApiProblem.tooLarge("Preferences have at most " + MAX_BYTES + " bytes of JSON.");
-        long now = System.currentTimeMillis();
-        jdbc.sql("""
+        long now = clock.millis();
+        writes.execute(() -> jdbc.sql("""
                 INSERT INTO user_preferences (user_id, document, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at""")
-                .params(caller.userId(), document, now).update();
+                .params(caller.userId(), document, now).update());
         return preferences;
     }
 }

@@ -1,5 +1,7 @@
 package dev.storyvault.identity;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import dev.storyvault.platform.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -22,11 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignedUrls {
 
+    private final WriteTransactions writes;
+
+    private final Clock clock;
+
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
 
-    SignedUrls(JdbcClient jdbc) {
+    SignedUrls(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
+        this.writes = writes;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -51,7 +59,7 @@ public class SignedUrls {
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 (sig == null ? "-" : sig).getBytes(StandardCharsets.US_ASCII));
         if (key.isEmpty() || !matches) throw refused("The URL's signature does not match; it was changed or its key retired.");
-        if (expiry < System.currentTimeMillis() / 1000) throw refused("The signed URL has expired.");
+        if (expiry < clock.millis() / 1000) throw refused("The signed URL has expired.");
     }
 
     /** A signature over render parameters (no expiry): "kid.sig". */
@@ -73,14 +81,14 @@ public class SignedUrls {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         Key key = new Key("k" + ApiKeys.randomKeyId(), secret);
-        jdbc.sql("INSERT INTO signing_keys (id, secret, created_at) VALUES (?, ?, ?)")
-                .params(key.id(), Base64.getEncoder().encodeToString(key.secret()), System.currentTimeMillis()).update();
+        writes.execute(() -> jdbc.sql("INSERT INTO signing_keys (id, secret, created_at) VALUES (?, ?, ?)")
+                .params(key.id(), Base64.getEncoder().encodeToString(key.secret()), clock.millis()).update());
         return key;
     }
 
     public boolean retire(String kid) {
-        return jdbc.sql("UPDATE signing_keys SET retired_at = ? WHERE id = ? AND retired_at IS NULL")
-                .params(System.currentTimeMillis(), kid).update() == 1;
+        return writes.execute(() -> jdbc.sql("UPDATE signing_keys SET retired_at = ? WHERE id = ? AND retired_at IS NULL")
+                .params(clock.millis(), kid).update()) == 1;
     }
 
     List<Map<String, Object>> keys() {

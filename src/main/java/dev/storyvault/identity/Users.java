@@ -1,5 +1,7 @@
 package dev.storyvault.identity;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import dev.storyvault.platform.Ids;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,12 +10,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Users {
 
+    private final WriteTransactions writes;
+
+    private final Clock clock;
+
     /** The built-in operator account that the configured or generated admin key belongs to. */
     public static final String ADMIN_ID = "usr_00000000000000000000000000";
 
     private final JdbcClient jdbc;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
+        this.writes = writes;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -31,9 +39,9 @@ public class Users {
     Optional<String> createWithLogin(String login, String passwordHash, Role role, Long expiresAt) {
         if (credentials(login).isPresent()) return Optional.empty();
         String id = Ids.next("usr");
-        jdbc.sql("INSERT INTO users (id, username, role, created_at, login, password_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, login, role.name(), System.currentTimeMillis(), login, passwordHash, expiresAt)
-                .update();
+        writes.execute(() -> jdbc.sql("INSERT INTO users (id, username, role, created_at, login, password_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, login, role.name(), clock.millis(), login, passwordHash, expiresAt)
+                .update());
         return Optional.of(id);
     }
 
@@ -45,7 +53,7 @@ public class Users {
     }
 
     void rename(String id, String username) {
-        jdbc.sql("UPDATE users SET username = ? WHERE id = ? AND username <> ?").params(username, id, username).update();
+        writes.execute(() -> jdbc.sql("UPDATE users SET username = ? WHERE id = ? AND username <> ?").params(username, id, username).update());
     }
 
     void ensureAdmin() {
@@ -59,8 +67,8 @@ public class Users {
     }
 
     private void insert(String id, String username, Role role) {
-        jdbc.sql("INSERT INTO users (id, username, role, created_at) VALUES (?, ?, ?, ?)")
-                .params(id, username, role.name(), System.currentTimeMillis())
-                .update();
+        writes.execute(() -> jdbc.sql("INSERT INTO users (id, username, role, created_at) VALUES (?, ?, ?, ?)")
+                .params(id, username, role.name(), clock.millis())
+                .update());
     }
 }

@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,20 +11,23 @@ import org.springframework.stereotype.Component;
 @Component
 class DraftExpiry {
 
+    private final Clock clock;
+
     private static final Logger log = LoggerFactory.getLogger(DraftExpiry.class);
 
     private final Stories stories;
     private final StoryEditor editor;
     private final Duration ttl;
 
-    DraftExpiry(Stories stories, StoryEditor editor, @Value("${storyvault.stories.draft-ttl:P30D}") Duration ttl) {
+    DraftExpiry(Stories stories, StoryEditor editor, @Value("${storyvault.stories.draft-ttl:P30D}") Duration ttl, Clock clock) {
+        this.clock = clock;
         this.stories = stories;
         this.editor = editor;
         this.ttl = ttl;
     }
 
     int sweep() {
-        return expireOlderThan(System.currentTimeMillis() - ttl.toMillis());
+        return expireOlderThan(clock.millis() - ttl.toMillis());
     }
 
     int expireOlderThan(long cutoffMillis) {

@@ -1,12 +1,17 @@
 package dev.storyvault.story;
 
+import java.time.Clock;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Role;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.storyvault.database.WriteTransactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,18 +19,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReadingHistory {
 
-    private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ReadingHistory(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final WriteTransactions writes;
+    private final ApplicationEventPublisher events;
+
+    ReadingHistory(JdbcClient jdbc, Clock clock, WriteTransactions writes, ApplicationEventPublisher events) {
+        this.clock = clock;
         this.jdbc = jdbc;
+        this.writes = writes;
+        this.events = events;
     }
 
+    /** Announces that a person opened the story; the GET itself writes nothing. */
     void opened(Caller caller, Story story) {
         if (caller.isAnonymous() || (caller.role() != Role.USER && caller.role() != Role.GUEST)) return;
-        jdbc.sql("""
+        events.publishEvent(new StoryOpened(story.id(), caller.userId(), clock.millis()));
+    }
+
+    /**
+     * why not a durable (module) listener: that would add two writes to every read by a person; a crash
+     * may lose the last few seconds of history, which the reader can live with.
+     */
+    @Async
+    @EventListener
+    void record(StoryOpened opened) {
+        writes.run(() -> jdbc.sql("""
                 INSERT INTO reading_history (user_id, story_id, read_at) VALUES (?, ?, ?)
-                ON CONFLICT (user_id, story_id) DO UPDATE SET read_at = excluded.read_at""")
-                .params(caller.userId(), story.id(), System.currentTimeMillis()).update();
+                ON CONFLICT (user_id, story_id) DO UPDATE SET read_at = excluded.read_at
+                WHERE reading_history.read_at < excluded.read_at""")
+                .params(opened.userId(), opened.storyId(), opened.openedAtMillis()).update());
     }
 
     @GetMapping("/api/user/history")

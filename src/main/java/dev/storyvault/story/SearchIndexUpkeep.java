@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.storyvault.coordination.ClusterLoops;
+import dev.storyvault.database.WriteTransactions;
+import java.time.Duration;
 
 /**
  * Folds what writes added to the full-text index into its main structure, in the background, so that no
@@ -27,21 +29,27 @@ class SearchIndexUpkeep implements SmartLifecycle {
     private static final long QUIET_AFTER_NANOS = 2_000_000_000L;
 
     private final StorySearch search;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private ScheduledExecutorService executor;
     private volatile long lastWrite = System.nanoTime();
 
-    SearchIndexUpkeep(StorySearch search, TransactionTemplate transaction) {
+    private final ClusterLoops loops;
+
+    SearchIndexUpkeep(StorySearch search, WriteTransactions writes, ClusterLoops loops) {
         this.search = search;
-        this.transaction = transaction;
+        this.writes = writes;
+        this.loops = loops;
     }
 
     @Override
     public synchronized void start() {
-        transaction.executeWithoutResult(status -> search.takeOverUpkeep());
+        writes.run(() -> search.takeOverUpkeep());
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index-upkeep").daemon().factory());
         long every = search.upkeepEvery().toMillis();
-        executor.scheduleWithFixedDelay(() -> tidy(), every, every, TimeUnit.MILLISECONDS);
+        // why a cluster loop: the index is shared, so one instance tidies it; another takes over if that one dies
+        Duration lease = Duration.ofMillis(Math.max(10_000, every * 5));
+        executor.scheduleWithFixedDelay(() -> loops.runIfLeader("search-index-upkeep", lease, this::tidy),
+                every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -74,7 +82,7 @@ class SearchIndexUpkeep implements SmartLifecycle {
     int tidy(boolean quiet) {
         int steps = 0;
         try {
-            while (steps < MAX_STEPS_PER_RUN && Boolean.TRUE.equals(transaction.execute(status -> search.tidyStep(quiet)))) steps++;
+            while (steps < MAX_STEPS_PER_RUN && Boolean.TRUE.equals(writes.execute(() -> search.tidyStep(quiet)))) steps++;
         } catch (RuntimeException e) {
             log.warn("Search index upkeep failed: {}", e.getMessage());
         }

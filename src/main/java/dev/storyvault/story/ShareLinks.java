@@ -1,5 +1,7 @@
 package dev.storyvault.story;
 
+import dev.storyvault.database.WriteTransactions;
+import java.time.Clock;
 import dev.storyvault.platform.Digests;
 import dev.storyvault.platform.Ids;
 import java.security.SecureRandom;
@@ -15,11 +17,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ShareLinks {
 
+    private final WriteTransactions writes;
+
+    private final Clock clock;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
-    ShareLinks(JdbcClient jdbc) {
+    ShareLinks(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
+        this.writes = writes;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -32,9 +40,9 @@ class ShareLinks {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String id = Ids.next("lnk");
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-        jdbc.sql("INSERT INTO share_links (id, story_id, token_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(id, storyId, hash(token), now.toEpochMilli()).update();
+        Instant now = clock.instant();
+        writes.execute(() -> jdbc.sql("INSERT INTO share_links (id, story_id, token_hash, created_at) VALUES (?, ?, ?, ?)")
+                .params(id, storyId, hash(token), now.toEpochMilli()).update());
         return new Issued(id, token, now);
     }
 
@@ -54,8 +62,8 @@ class ShareLinks {
     }
 
     boolean revoke(String storyId, String linkId) {
-        return jdbc.sql("UPDATE share_links SET revoked_at = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL")
-                .params(System.currentTimeMillis(), linkId, storyId).update() == 1;
+        return writes.execute(() -> jdbc.sql("UPDATE share_links SET revoked_at = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL")
+                .params(clock.millis(), linkId, storyId).update()) == 1;
     }
 
     private static String hash(String token) {

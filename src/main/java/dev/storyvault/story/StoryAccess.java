@@ -16,14 +16,9 @@ class StoryAccess {
         this.stories = stories;
     }
 
-    static boolean canRead(Caller caller, Story story) {
-        return caller.canRead(story.ownerId(), story.content().isPublic())
-                || (!caller.isAnonymous() && story.content().sharedWith().contains(caller.userId()));
-    }
-
     Story readable(Caller caller, String id) {
         if (!Ids.looksValid(id)) throw ApiProblem.notFound("story");
-        return stories.find(id).filter(s -> canRead(caller, s)).orElseThrow(() -> ApiProblem.notFound("story"));
+        return stories.find(id).filter(s -> StoryVisibility.canRead(caller, s)).orElseThrow(() -> ApiProblem.notFound("story"));
     }
 
     Story writable(Caller caller, String id) {

@@ -2,12 +2,17 @@ package dev.storyvault.story;
 
 import dev.storyvault.asset.AssetReadGrant;
 import dev.storyvault.identity.Caller;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** A reader of a story (shared with them, or public) may read the assets its pages use. */
 @Component
 class StoryAssetGrants implements AssetReadGrant {
+
+    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
 
@@ -16,18 +21,24 @@ class StoryAssetGrants implements AssetReadGrant {
     }
 
     @Override
-    public boolean allows(Caller caller, String assetId) {
-        if (caller.isAnonymous()) {
-            return jdbc.sql("""
-                    SELECT COUNT(*) FROM asset_references r JOIN stories s ON s.id = r.referrer_id
-                    WHERE r.referrer_type = 'story' AND r.asset_id = ? AND s.is_public = TRUE""")
-                    .param(assetId).query(Long.class).single() > 0;
+    public String referrerType() {
+        return StoryEditor.REFERRER;
+    }
+
+    @Override
+    public boolean allowsAny(Caller caller, List<String> storyIds) {
+        for (int from = 0; from < storyIds.size(); from += CHUNK) {
+            if (anyReadable(caller, storyIds.subList(from, Math.min(storyIds.size(), from + CHUNK)))) return true;
         }
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM asset_references r JOIN stories s ON s.id = r.referrer_id
-                WHERE r.referrer_type = 'story' AND r.asset_id = ?
-                  AND (s.is_public = TRUE OR s.owner_id = ?
-                       OR EXISTS (SELECT 1 FROM story_shares sh WHERE sh.story_id = s.id AND sh.user_id = ?))""")
-                .params(assetId, caller.userId(), caller.userId()).query(Long.class).single() > 0;
+        return false;
+    }
+
+    private boolean anyReadable(Caller caller, List<String> ids) {
+        StoryVisibility.Condition readable = StoryVisibility.readableBy(caller);
+        List<Object> params = new ArrayList<>(ids);
+        params.addAll(readable.params());
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("SELECT COUNT(*) FROM stories s WHERE s.id IN (" + marks + ") AND " + readable.sql())
+                .params(params).query(Long.class).single() > 0;
     }
 }

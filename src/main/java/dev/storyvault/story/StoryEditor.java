@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import java.time.Clock;
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.identity.Caller;
@@ -7,10 +8,10 @@ import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Ids;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change to a story, in one transaction each: the row, a new version, tags, shares, the search
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class StoryEditor {
+
+    private final Clock clock;
 
     static final String REFERRER = "story";
 
@@ -30,7 +33,8 @@ class StoryEditor {
     private final WriteTransactions writes;
 
     StoryEditor(Stories stories, StorySearch search, StoryMetrics metrics, AssetDirectory assets,
-                ApplicationEventPublisher events, WriteTransactions writes) {
+                ApplicationEventPublisher events, WriteTransactions writes, Clock clock) {
+        this.clock = clock;
         this.writes = writes;
         this.stories = stories;
         this.search = search;
@@ -51,7 +55,7 @@ class StoryEditor {
             stories.insert(story, docNumber, stored, search.rowColumns(story, docNumber));
             stories.recordVersion(story, caller.userId(), stored.document());
             search.add(story, docNumber);
-            if (!story.content().assetIds().isEmpty()) assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
+            if (!story.content().assetIds().isEmpty()) recordReferences(story);
             events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
         });
         return story;
@@ -75,18 +79,26 @@ class StoryEditor {
         return updated;
     }
 
-    @Transactional
     public void delete(Story story) {
-        search.remove(story.id());
-        assets.recordReferences(REFERRER, story.id(), List.of());
-        stories.delete(story.id());
-        events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
+        writes.run(() -> {
+            search.remove(story.id());
+            assets.recordReferences(REFERRER, story.id(), List.of());
+            stories.delete(story.id());
+            events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
+        });
     }
 
     private void saved(Story story, Caller caller, String document) {
         stories.recordVersion(story, caller.userId(), document);
         search.index(story);
-        assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
+        recordReferences(story);
+    }
+
+    /** why inside the write: an asset deleted after the checks before it would leave a page pointing at nothing. */
+    private void recordReferences(Story story) {
+        Set<String> gone = assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
+        if (!gone.isEmpty()) throw StoryMetrics.invalid("content.pages", "Asset '" + gone.iterator().next()
+                + "' was deleted while this story was being saved; upload it again or remove it from the page.");
     }
 
     static ApiProblem stale() {
@@ -94,7 +106,7 @@ class StoryEditor {
                 "The story changed since you read it; fetch it again (new ETag) and reapply your change.");
     }
 
-    private static Instant now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis());
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -81,15 +81,13 @@ class StoryFinder {
     }
 
     private static void visibility(Sql sql, Caller caller, StoryQuery.Scope scope) {
-        String shared = "EXISTS (SELECT 1 FROM story_shares sh WHERE sh.story_id = s.id AND sh.user_id = ?)";
-        switch (scope) {
-            case MINE -> sql.and("s.owner_id = ?", caller.userId());
-            case SHARED -> sql.and(shared, caller.userId());
-            case PUBLIC -> sql.and("s.is_public = TRUE");
-            case ALL -> {
-                if (!caller.isAdmin()) sql.and("(s.owner_id = ? OR s.is_public = TRUE OR " + shared + ")", caller.userId(), caller.userId());
-            }
-        }
+        StoryVisibility.Condition condition = switch (scope) {
+            case MINE -> new StoryVisibility.Condition("s.owner_id = ?", List.of(caller.userId()));
+            case SHARED -> StoryVisibility.sharedWith(caller);
+            case PUBLIC -> new StoryVisibility.Condition("s.is_public = TRUE", List.of());
+            case ALL -> StoryVisibility.readableBy(caller);
+        };
+        sql.and(condition.sql(), condition.params().toArray());
     }
 
     private void filters(Sql sql, StoryQuery q) {

@@ -53,7 +53,7 @@ class StoryMetrics {
         return facts.get();
     }
 
-    private static ApiProblem invalid(String field, String detail) {
+    static ApiProblem invalid(String field, String detail) {
         return new dev.storyvault.platform.ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-asset-reference",
                 "Invalid asset reference", detail, HttpHeaders.EMPTY, Map.of("field", field));
     }
