@@ -43,7 +43,7 @@ public class AssetDirectory {
 
     /** The asset as the caller may see it: empty when it does not exist or is not theirs to use. */
     public Optional<AssetFacts> visibleTo(Caller caller, String assetId) {
-        return access.findReadable(caller, assetId).map(this::facts);
+        return access.findReadable(caller, assetId).flatMap(this::facts);
     }
 
     /**
@@ -101,8 +101,9 @@ public class AssetDirectory {
         }
     }
 
-    private AssetFacts facts(Asset asset) {
-        AssetVersion current = access.current(asset);
-        return new AssetFacts(asset.id(), asset.ownerId(), asset.kind(), asset.isPublic(), current.durationMs());
+    /** Empty when the asset was deleted since it was found (its versions went with it). */
+    private Optional<AssetFacts> facts(Asset asset) {
+        return assets.version(asset.id(), asset.currentVersion()).map(current ->
+                new AssetFacts(asset.id(), asset.ownerId(), asset.kind(), asset.isPublic(), current.durationMs()));
     }
 }

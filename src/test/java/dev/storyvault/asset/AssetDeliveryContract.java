@@ -159,4 +159,20 @@ abstract class AssetDeliveryContract extends ApiTestBase {
         assertThat(head.header("ETag")).isEqualTo("\"" + hash + "\"");
         assertThat(anonymous.head("/api/blobs/" + hash).status()).isEqualTo(200);
     }
+
+    @Test
+    void withdrawnPublicContentStopsAnsweringByItsHashAtOnce() {
+        byte[] png = Media.aPng(40, 30);
+        String id = alice.upload("/api/assets", "withdrawn.png", png, Map.of("public", "true")).json().get("id").asString();
+        String url = "/api/blobs/" + Media.sha256(png);
+        assertThat(anonymous.get(url).status()).isEqualTo(200);
+
+        assertThat(alice.patchJson("/api/assets/" + id, Map.of("public", false)).status()).isEqualTo(200);
+        assertThat(anonymous.get(url).status()).as("made private").isEqualTo(404);
+
+        assertThat(alice.patchJson("/api/assets/" + id, Map.of("public", true)).status()).isEqualTo(200);
+        assertThat(anonymous.get(url).status()).as("public again").isEqualTo(200);
+        assertThat(alice.delete("/api/assets/" + id).status()).isEqualTo(204);
+        assertThat(anonymous.get(url).status()).as("deleted").isEqualTo(404);
+    }
 }

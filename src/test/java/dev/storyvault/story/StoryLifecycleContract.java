@@ -150,4 +150,40 @@ abstract class StoryLifecycleContract extends ApiTestBase {
         assertThat(recorder.events).contains(new StoryCreated(id, aliceId), new StoryChanged(id, aliceId, 2),
                 new StoryDeleted(id, aliceId));
     }
+
+    /**
+     * A story saved while the asset it uses is deleted: one of them wins. Either the story is kept and the
+     * delete answers 409, or the asset is gone and the story is refused; never a page pointing at nothing.
+     */
+    @Test
+    void aStorySavedWhileItsAssetIsDeletedNeverPointsAtNothing() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 40; round++) {
+                int r = round;
+                String image = asset(alice, Media.aPng(8 + round, 8), Map.of());
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Api.Response> story = pool.submit(() -> {
+                    start.await();
+                    return alice.postJson("/api/stories", aStory().titled("race " + r).withPage("p", image, null).build());
+                });
+                Future<Api.Response> delete = pool.submit(() -> {
+                    start.await();
+                    return alice.delete("/api/assets/" + image);
+                });
+                start.countDown();
+                int stored = story.get().status();
+                int deleted = delete.get().status();
+                assertThat(List.of(stored, deleted)).as("round %d: story %d, delete %d", round, stored, deleted)
+                        .isIn(List.of(201, 409), List.of(422, 204));
+                if (stored == 201) {
+                    String id = story.get().json().get("id").asString();
+                    assertThat(alice.get("/api/assets/" + image).status()).isEqualTo(200);
+                    assertThat(alice.get("/api/stories/" + id).status()).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -7,11 +7,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A server on a random port, an admin, and two users with their own keys. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {dev.storyvault.StoryVaultApplication.class, MovableClock.Config.class})
 public abstract class ApiTestBase {
 
     @LocalServerPort
     protected int port;
+
+    /** The application's clock: tests of expiry move it instead of sleeping. */
+    @org.springframework.beans.factory.annotation.Autowired
+    protected MovableClock clock;
 
     protected Api admin;
     protected Api alice;

@@ -1,0 +1,15 @@
+package dev.storyvault.identity;
+
+
+import dev.storyvault.support.TestModes;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+
+class EmbeddedKeyRevocationTest extends KeyRevocationContract {
+    @DynamicPropertySource
+    static void mode(DynamicPropertyRegistry registry) {
+        TestModes.embedded(registry);
+    }
+}
