@@ -1,0 +1,15 @@
+package dev.storyvault.database;
+
+import dev.storyvault.support.ScaleOutServices;
+import dev.storyvault.support.TestModes;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@ExtendWith(ScaleOutServices.class)
+class ScaleOutEventPublicationsTest extends EventPublicationsContract {
+    @DynamicPropertySource
+    static void mode(DynamicPropertyRegistry registry) {
+        TestModes.scaleOut(registry);
+    }
+}
