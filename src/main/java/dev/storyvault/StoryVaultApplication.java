@@ -1,6 +1,6 @@
 package dev.storyvault;
 
-import dev.storyvault.cli.CommandLine;
+import dev.storyvault.cli.OperatorCommands;
 import dev.storyvault.identity.Accounts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -24,11 +24,11 @@ public class StoryVaultApplication {
         if (System.getProperty(CARRIERS) == null) {
             System.setProperty(CARRIERS, String.valueOf(Math.max(8, 2 * Runtime.getRuntime().availableProcessors())));
         }
-        if (CommandLine.isCommand(args)) {
+        if (OperatorCommands.isCommand(args)) {
             // why: operator commands use the configured database but start no web server
             ConfigurableApplicationContext context = new SpringApplicationBuilder(StoryVaultApplication.class)
                     .web(WebApplicationType.NONE).logStartupInfo(false).run();
-            int code = new CommandLine(context.getBean(Accounts.class), System.out).run(args);
+            int code = new OperatorCommands(context.getBean(Accounts.class), System.out).run(args);
             System.exit(SpringApplication.exit(context, () -> code));
         }
         SpringApplication.run(StoryVaultApplication.class, args);

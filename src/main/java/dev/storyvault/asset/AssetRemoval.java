@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import dev.storyvault.blob.BlobLedger;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.platform.ApiProblem;
@@ -20,18 +21,18 @@ import org.springframework.stereotype.Component;
 class AssetRemoval {
 
     private final Assets assets;
-    private final BlobReferences references;
+    private final BlobLedger ledger;
     private final ApplicationEventPublisher events;
     private final AssetReferences assetReferences;
     private final Variants variants;
     private final PublicBlobs publicBlobs;
     private final WriteTransactions writes;
 
-    AssetRemoval(Assets assets, BlobReferences references, ApplicationEventPublisher events,
+    AssetRemoval(Assets assets, BlobLedger ledger, ApplicationEventPublisher events,
                  AssetReferences assetReferences, Variants variants, PublicBlobs publicBlobs, WriteTransactions writes) {
         this.variants = variants;
         this.assets = assets;
-        this.references = references;
+        this.ledger = ledger;
         this.events = events;
         this.assetReferences = assetReferences;
         this.publicBlobs = publicBlobs;
@@ -46,7 +47,7 @@ class AssetRemoval {
             publicBlobs.visibilityChanging(asset, false);
             List<BlobId> blobs = new ArrayList<>(variants.deleteAll(asset.id()));
             blobs.addAll(assets.delete(asset.id()));
-            blobs.forEach(references::releaseReference);
+            blobs.forEach(ledger::release);
             events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));
         });
     }

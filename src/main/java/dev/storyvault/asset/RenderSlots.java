@@ -63,4 +63,9 @@ class RenderSlots {
     private static ApiProblem busy() {
         return ApiProblem.busy("render-busy", "Busy rendering", "Every image renderer is busy; try again in a few seconds.", 2);
     }
+
+    /** How many background renders are waiting for a slot they may use (for tests and metrics). */
+    int backgroundWaiting() {
+        return background.getQueueLength();
+    }
 }

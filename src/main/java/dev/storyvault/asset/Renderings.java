@@ -1,5 +1,6 @@
 package dev.storyvault.asset;
 
+import dev.storyvault.blob.BlobLedger;
 import java.time.Clock;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.blob.BlobStore;
@@ -34,12 +35,12 @@ class Renderings {
     private final Variants variants;
     private final ImageProcessor processor;
     private final BlobStore store;
-    private final DerivedBlobs blobs;
+    private final BlobLedger blobs;
     private final WriteTransactions writes;
     private final RenderSlots slots;
     private final ConcurrentHashMap<String, CompletableFuture<StoredVariant>> inFlight = new ConcurrentHashMap<>();
 
-    Renderings(Variants variants, ImageProcessor processor, BlobStore store, DerivedBlobs blobs,
+    Renderings(Variants variants, ImageProcessor processor, BlobStore store, BlobLedger blobs,
                WriteTransactions writes, RenderSlots slots, Clock clock) {
         this.clock = clock;
         this.variants = variants;
@@ -104,11 +105,11 @@ class Renderings {
                 clock.instant());
         Boolean recorded = writes.execute(() -> {
             if (!variants.insert(variant)) return false;
-            if (!blobs.reference(blob)) throw DerivedBlobs.busy();
+            if (!blobs.reference(blob)) throw BlobLedger.busy();
             return true;
         });
         if (Boolean.TRUE.equals(recorded)) return variant;
-        return variants.find(source.assetId(), source.version(), name).orElseThrow(DerivedBlobs::busy);
+        return variants.find(source.assetId(), source.version(), name).orElseThrow(BlobLedger::busy);
     }
 
     private BlobId storeBytes(byte[] bytes) {

@@ -1,5 +1,7 @@
 package dev.storyvault.asset;
 
+import dev.storyvault.blob.BlobLedger;
+import dev.storyvault.blob.StoredBlob;
 import dev.storyvault.asset.inspection.ContentInspector;
 import dev.storyvault.asset.inspection.Inspection;
 import dev.storyvault.identity.Caller;
@@ -26,8 +28,7 @@ class Uploads {
     private final Receiver receiver;
     private final ContentInspector inspector;
     private final UploadLimits limits;
-    private final DerivedBlobs blobs;
-    private final BlobReferences references;
+    private final BlobLedger blobs;
     private final Assets assets;
     private final MetadataJson metadata;
     private final WriteTransactions writes;
@@ -37,8 +38,8 @@ class Uploads {
     private final VariantScheduling scheduling;
     private final ApplicationEventPublisher events;
 
-    Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, DerivedBlobs blobs,
-            BlobReferences references, Assets assets, MetadataJson metadata, WriteTransactions writes, Clock clock,
+    Uploads(Receiver receiver, ContentInspector inspector, UploadLimits limits, BlobLedger blobs,
+            Assets assets, MetadataJson metadata, WriteTransactions writes, Clock clock,
             GuestQuota quota, VariantCatalog catalog, VariantScheduling scheduling,
             ApplicationEventPublisher events) {
         this.clock = clock;
@@ -50,7 +51,6 @@ class Uploads {
         this.inspector = inspector;
         this.limits = limits;
         this.blobs = blobs;
-        this.references = references;
         this.assets = assets;
         this.metadata = metadata;
         this.writes = writes;
@@ -103,15 +103,15 @@ class Uploads {
                                       String filename) throws IOException {
         Inspection found = inspector.inspect(file.head(), file.path(), kind);
         limits.checkSize(found.format().kind(), file.size());
-        blobs.put(new DerivedBlobs.Stored(file.blob(), file.size()), file.path());
+        blobs.put(new StoredBlob(file.blob(), file.size()), file.path());
         String id = assetId != null ? assetId : Ids.next("ast");
         return new AssetVersion(id, 1, file.blob(), found.format(), file.size(), found.width(), found.height(),
                 found.durationMs(), Filenames.sanitize(filename, found.format()), clock.instant());
     }
 
     private void record(AssetVersion content) {
-        if (!references.addReference(content.blob())) {
-            throw DerivedBlobs.busy();
+        if (!blobs.reference(content.blob())) {
+            throw BlobLedger.busy();
         }
         assets.insertVersion(content);
     }

@@ -1,28 +1,26 @@
 package dev.storyvault.coordination;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /** One instance (embedded mode): notices stay in-process, every loop is this instance's, slots are semaphores. */
 final class LocalCoordination implements Invalidations, ClusterLoops, ClusterSlots {
 
-    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final Notices notices = new Notices();
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
     @Override
     public void publish(String topic, String key) {
-        deliver(subscribers, topic, key);
+        notices.deliverHere(topic, key);
     }
 
     @Override
     public void subscribe(String topic, Consumer<String> onStale) {
-        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(onStale);
+        notices.subscribe(topic, onStale);
     }
 
     @Override
@@ -36,10 +34,6 @@ final class LocalCoordination implements Invalidations, ClusterLoops, ClusterSlo
         Semaphore semaphore = slots.computeIfAbsent(name + "/" + permits, n -> new Semaphore(permits));
         if (!semaphore.tryAcquire()) return Optional.empty();
         return Optional.of(new Once(semaphore::release));
-    }
-
-    static void deliver(Map<String, List<Consumer<String>>> subscribers, String topic, String key) {
-        subscribers.getOrDefault(topic, List.of()).forEach(subscriber -> subscriber.accept(key));
     }
 
     /** A slot whose release runs once, however often it is closed. */

@@ -4,12 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -31,11 +26,10 @@ final class PostgresCoordination implements Invalidations, ClusterLoops, Cluster
             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
             WHERE cluster_leases.holder = excluded.holder OR cluster_leases.expires_at < clock_timestamp()""";
 
-    private final String instance = UUID.randomUUID().toString();
+    private final Notices notices = new Notices();
     private final String channel;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final Thread listener;
     private volatile boolean closed;
 
@@ -48,30 +42,25 @@ final class PostgresCoordination implements Invalidations, ClusterLoops, Cluster
 
     @Override
     public void publish(String topic, String key) {
-        LocalCoordination.deliver(subscribers, topic, key);
-        jdbc.sql("SELECT pg_notify(?, ?)").params(channel, instance + "\n" + topic + "\n" + key).query().singleRow();
+        notices.deliverHere(topic, key);
+        jdbc.sql("SELECT pg_notify(?, ?)").params(channel, notices.encode(topic, key)).query().singleRow();
     }
 
     @Override
     public void subscribe(String topic, Consumer<String> onStale) {
-        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(onStale);
+        notices.subscribe(topic, onStale);
     }
 
     @Override
     public boolean runIfLeader(String loop, Duration lease, Runnable step) {
-        if (!take("loop:" + loop, instance, lease)) return false;
+        if (!take("loop:" + loop, notices.instance(), lease)) return false;
         step.run();
         return true;
     }
 
     @Override
     public Optional<Slot> tryAcquire(String name, int permits, Duration lease) {
-        String token = UUID.randomUUID().toString();
-        for (int i = 0; i < permits; i++) {
-            String row = "slot:" + name + ":" + i;
-            if (take(row, token, lease)) return Optional.of(new LocalCoordination.Once(() -> release(row, token)));
-        }
-        return Optional.empty();
+        return SharedSlots.firstFree("slot:" + name, permits, (row, token) -> take(row, token, lease), this::release);
     }
 
     @Override
@@ -98,18 +87,13 @@ final class PostgresCoordination implements Invalidations, ClusterLoops, Cluster
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications(500);
-                    if (notifications != null) for (PGNotification n : notifications) received(n.getParameter());
+                    if (notifications != null) for (PGNotification n : notifications) notices.received(n.getParameter());
                 }
             } catch (SQLException e) {
                 if (!closed) log.warn("Listening for invalidations failed, reconnecting: {}", e.toString());
                 pause();
             }
         }
-    }
-
-    private void received(String message) {
-        String[] parts = message.split("\n", 3);
-        if (parts.length == 3 && !parts[0].equals(instance)) LocalCoordination.deliver(subscribers, parts[1], parts[2]);
     }
 
     private void pause() {

@@ -8,12 +8,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** Scale-out with Redis: notices by pub/sub, loop leases and slots as keys with a time to live. */
@@ -27,60 +22,54 @@ final class RedisCoordination implements Invalidations, ClusterLoops, ClusterSlo
             if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
             return 0""";
 
-    private final String instance = UUID.randomUUID().toString();
+    private final Notices notices = new Notices();
     private final String namespace;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
-    private final StatefulRedisPubSubConnection<String, String> notices;
-    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final StatefulRedisPubSubConnection<String, String> listening;
 
     RedisCoordination(String url, String namespace) {
         this.namespace = namespace;
         this.client = RedisClient.create(url);
         this.connection = client.connect();
-        this.notices = client.connectPubSub();
-        notices.addListener(new RedisPubSubAdapter<>() {
+        this.listening = client.connectPubSub();
+        listening.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                received(channel, message);
+                notices.received(message);
             }
         });
-        notices.sync().subscribe(channel());
+        listening.sync().subscribe(channel());
     }
 
     @Override
     public void publish(String topic, String key) {
-        LocalCoordination.deliver(subscribers, topic, key);
-        redis().publish(channel(), instance + "\n" + topic + "\n" + key);
+        notices.deliverHere(topic, key);
+        redis().publish(channel(), notices.encode(topic, key));
     }
 
     @Override
     public void subscribe(String topic, Consumer<String> onStale) {
-        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(onStale);
+        notices.subscribe(topic, onStale);
     }
 
     @Override
     public boolean runIfLeader(String loop, Duration lease, Runnable step) {
-        if (!renewOrTake(namespace + ":loop:" + loop, instance, lease)) return false;
+        if (!renewOrTake(namespace + ":loop:" + loop, notices.instance(), lease)) return false;
         step.run();
         return true;
     }
 
     @Override
     public Optional<Slot> tryAcquire(String name, int permits, Duration lease) {
-        String token = UUID.randomUUID().toString();
-        for (int i = 0; i < permits; i++) {
-            String key = namespace + ":slot:" + name + ":" + i;
-            if ("OK".equals(redis().set(key, token, SetArgs.Builder.nx().px(lease.toMillis())))) {
-                return Optional.of(new LocalCoordination.Once(() -> release(key, token)));
-            }
-        }
-        return Optional.empty();
+        return SharedSlots.firstFree(namespace + ":slot:" + name, permits,
+                (key, token) -> "OK".equals(redis().set(key, token, SetArgs.Builder.nx().px(lease.toMillis()))),
+                this::release);
     }
 
     @Override
     public void close() {
-        notices.close();
+        listening.close();
         connection.close();
         client.shutdown();
     }
@@ -93,11 +82,6 @@ final class RedisCoordination implements Invalidations, ClusterLoops, ClusterSlo
 
     private void release(String key, String token) {
         redis().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, token);
-    }
-
-    private void received(String channel, String message) {
-        String[] parts = message.split("\n", 3);
-        if (parts.length == 3 && !parts[0].equals(instance)) LocalCoordination.deliver(subscribers, parts[1], parts[2]);
     }
 
     private String channel() {

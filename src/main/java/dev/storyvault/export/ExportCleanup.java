@@ -1,6 +1,6 @@
 package dev.storyvault.export;
 
-import dev.storyvault.asset.DerivedBlobs;
+import dev.storyvault.blob.BlobLedger;
 import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.story.StoryDeleted;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 class ExportCleanup {
 
     private final StoryExports exports;
-    private final DerivedBlobs blobs;
+    private final BlobLedger blobs;
     private final WriteTransactions writes;
 
-    ExportCleanup(StoryExports exports, DerivedBlobs blobs, WriteTransactions writes) {
+    ExportCleanup(StoryExports exports, BlobLedger blobs, WriteTransactions writes) {
         this.exports = exports;
         this.blobs = blobs;
         this.writes = writes;

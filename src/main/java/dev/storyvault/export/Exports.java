@@ -1,9 +1,10 @@
 package dev.storyvault.export;
 
+import dev.storyvault.blob.StoredBlob;
 import java.time.Clock;
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetFile;
-import dev.storyvault.asset.DerivedBlobs;
+import dev.storyvault.blob.BlobLedger;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Digests;
 import dev.storyvault.story.Story;
@@ -38,13 +39,13 @@ class Exports {
     private final Map<ExportFormat, ExportWriter> writers = new LinkedHashMap<>();
     private final StoryCatalog stories;
     private final AssetDirectory assets;
-    private final DerivedBlobs blobs;
+    private final BlobLedger blobs;
     private final StoryExports exports;
     private final WriteTransactions writes;
     private final Semaphore slots;
     private final Path tempDir;
 
-    Exports(List<ExportWriter> writers, StoryCatalog stories, AssetDirectory assets, DerivedBlobs blobs,
+    Exports(List<ExportWriter> writers, StoryCatalog stories, AssetDirectory assets, BlobLedger blobs,
             StoryExports exports, WriteTransactions writes,
             @Value("${storyvault.exports.max-concurrent:2}") int maxConcurrent,
             @Value("${storyvault.uploads.temp-dir}") String tempDir, Clock clock) {
@@ -79,7 +80,7 @@ class Exports {
             try (OutputStream out = Files.newOutputStream(file)) {
                 writers.get(format).write(materials, out);
             }
-            DerivedBlobs.Stored stored = blobs.store(file);
+            StoredBlob stored = blobs.store(file);
             CachedExport export = new CachedExport(materials.story().id(), format, fingerprint, stored.blob(),
                     stored.size(), clock.instant());
             writes.run(() -> record(export));
@@ -92,7 +93,7 @@ class Exports {
     /** One transaction: the new export is referenced, older exports of the format lose theirs. */
     private void record(CachedExport export) {
         if (!exports.insert(export)) return;
-        if (!blobs.reference(export.blob())) throw DerivedBlobs.busy();
+        if (!blobs.reference(export.blob())) throw BlobLedger.busy();
         exports.deleteOthers(export.storyId(), export.format(), export.fingerprint()).forEach(blobs::release);
     }
 

@@ -50,13 +50,13 @@ class StoriesController {
     @GetMapping
     Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
         if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
-        StoryFinder.Page page = finder.find(caller, StoryQueries.parse(caller, parameters));
+        StoryFinder.Found page = finder.find(caller, StoryQueryParser.parse(caller, parameters));
         Map<String, Object> out = new LinkedHashMap<>();
         // why raw: each listing entry is stored as JSON with its story, so it is written out as it is
         out.put("items", "content".equals(parameters.get("include"))
                 ? finder.stories(page.ids()).stream().map(s -> StoryDocuments.view(s, ASSET_URLS)).toList()
                 : finder.listings(page.ids()).stream().map(RawValue::new).toList());
-        if (page.next() != null) out.put("next_cursor", StoryQueries.encode(page.next()));
+        if (page.next() != null) out.put("next_cursor", StoryQueryParser.encode(page.next()));
         return out;
     }
 

@@ -27,25 +27,25 @@ class StoryEditor {
 
     private final Stories stories;
     private final StorySearch search;
-    private final StoryMetrics metrics;
+    private final PageInspector pages;
     private final AssetDirectory assets;
     private final ApplicationEventPublisher events;
     private final WriteTransactions writes;
 
-    StoryEditor(Stories stories, StorySearch search, StoryMetrics metrics, AssetDirectory assets,
+    StoryEditor(Stories stories, StorySearch search, PageInspector pages, AssetDirectory assets,
                 ApplicationEventPublisher events, WriteTransactions writes, Clock clock) {
         this.clock = clock;
         this.writes = writes;
         this.stories = stories;
         this.search = search;
-        this.metrics = metrics;
+        this.pages = pages;
         this.assets = assets;
         this.events = events;
     }
 
     public Story create(Caller caller, StoryContent content) {
         Instant now = now();
-        Story story = new Story(Ids.next("sty"), caller.userId(), content, metrics.compute(caller, caller.userId(), content),
+        Story story = new Story(Ids.next("sty"), caller.userId(), content, pages.inspect(caller, caller.userId(), content),
                 1, now, now);
         Stories.Serialized stored = stories.serialize(story);
         // why not saved(): a new story has no tags, shares, index entry or references to replace, and under
@@ -69,7 +69,7 @@ class StoryEditor {
     public Story update(Caller caller, Story current, StoryContent content, int expectedVersion) {
         if (expectedVersion != current.version()) throw stale();
         Story updated = new Story(current.id(), current.ownerId(), content,
-                metrics.compute(caller, current.ownerId(), content), current.version() + 1, current.createdAt(), now());
+                pages.inspect(caller, current.ownerId(), content), current.version() + 1, current.createdAt(), now());
         Stories.Serialized stored = stories.serialize(updated);
         writes.run(() -> {
             if (!stories.update(updated, expectedVersion, stored)) throw stale();
@@ -97,7 +97,7 @@ class StoryEditor {
     /** why inside the write: an asset deleted after the checks before it would leave a page pointing at nothing. */
     private void recordReferences(Story story) {
         Set<String> gone = assets.recordReferences(REFERRER, story.id(), story.content().assetIds());
-        if (!gone.isEmpty()) throw StoryMetrics.invalid("content.pages", "Asset '" + gone.iterator().next()
+        if (!gone.isEmpty()) throw PageInspector.invalid("content.pages", "Asset '" + gone.iterator().next()
                 + "' was deleted while this story was being saved; upload it again or remove it from the page.");
     }
 

@@ -29,11 +29,12 @@ class StoryFinder {
     }
 
     /** A page of matches: story ids in order, and the cursor to the next page if there is one. */
-    record Page(List<String> ids, StoryQuery.Cursor next) {}
+    /** One page of a search: the stories' ids in order, and the cursor to the next page (or null). */
+    record Found(List<String> ids, StoryQuery.Cursor next) {}
 
     record Row(String id, Object sortValue) {}
 
-    Page find(Caller caller, StoryQuery q) {
+    Found find(Caller caller, StoryQuery q) {
         List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
         StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms, q.tag());
         StoryQuery.Sort sort = q.sort() == StoryQuery.Sort.RELEVANCE && match == null ? StoryQuery.Sort.CREATED_AT : q.sort();
@@ -138,15 +139,15 @@ class StoryFinder {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private static Page page(List<Row> rows, StoryQuery q, StoryQuery.Sort sort) {
+    private static Found page(List<Row> rows, StoryQuery q, StoryQuery.Sort sort) {
         List<Row> shown = rows.stream().limit(q.limit()).toList();
         List<String> items = shown.stream().map(Row::id).toList();
-        if (rows.size() <= q.limit()) return new Page(items, null);
+        if (rows.size() <= q.limit()) return new Found(items, null);
         Row last = shown.getLast();
         StoryQuery.Cursor next = sort == StoryQuery.Sort.RELEVANCE
                 ? new StoryQuery.Cursor(null, null, (q.after() == null ? 0 : q.after().offset()) + q.limit())
                 : new StoryQuery.Cursor(last.sortValue(), last.id(), 0);
-        return new Page(items, next);
+        return new Found(items, next);
     }
 
     private static final class Sql {

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.storyvault.blob.BlobCollector;
+import dev.storyvault.blob.BlobLedger;
+import dev.storyvault.blob.StoredBlob;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +25,7 @@ abstract class AssetUploadContract extends ApiTestBase {
     @Autowired
     BlobStore blobs;
     @Autowired
-    BlobReferences references;
+    BlobLedger references;
     @Autowired
     BlobCollector collector;
 
@@ -91,6 +95,35 @@ abstract class AssetUploadContract extends ApiTestBase {
         assertThat(references.referenceCount(blob)).isZero();
         collector.collect(System.currentTimeMillis() + 60_000);
         assertThat(exists(blob)).isFalse();
+    }
+
+    @Test
+    void aPausedCollectorRemovesNothingUntilThePauseEnds() {
+        byte[] png = Media.aUniquePng();
+        BlobId blob = BlobId.of(Media.sha256(png));
+        alice.delete("/api/assets/" + id(alice.upload("/api/assets", "a.png", png, Map.of())));
+        try (BlobCollector.Pause pause = collector.pause("a backup copies blobs", Duration.ofMinutes(5))) {
+            assertThat(collector.collect(System.currentTimeMillis() + 60_000)).isZero();
+            assertThat(exists(blob)).isTrue();
+        }
+        collector.collect(System.currentTimeMillis() + 60_000);
+        assertThat(exists(blob)).isFalse();
+    }
+
+    @Test
+    void theLedgerListsEveryLiveBlobPageByPage() {
+        byte[] one = Media.aUniquePng();
+        byte[] two = Media.aUniquePng();
+        alice.upload("/api/assets", "1.png", one, Map.of());
+        String gone = id(alice.upload("/api/assets", "2.png", two, Map.of()));
+        alice.delete("/api/assets/" + gone);
+        java.util.List<String> live = new java.util.ArrayList<>();
+        BlobId after = null;
+        for (java.util.List<StoredBlob> page; !(page = references.liveBlobs(after, 2)).isEmpty(); ) {
+            page.forEach(b -> live.add(b.blob().hex()));
+            after = page.getLast().blob();
+        }
+        assertThat(live).contains(Media.sha256(one)).doesNotContain(Media.sha256(two)).isSorted();
     }
 
     @Test

@@ -22,7 +22,8 @@ class RenderSlotsTest {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 3; i++) pool.submit(() -> slots.inBackground(() -> hold(rendering, release)));
             awaitRendering(rendering, 1);
-            Thread.sleep(200); // why: time for a second background render to start, were it allowed to
+            // the two others are queued for the one slot background work may use, not merely late
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> slots.backgroundWaiting() == 2);
             assertThat(rendering.get()).as("background renders at once").isEqualTo(1);
             assertThat(slots.withinRequest(() -> "rendered")).isEqualTo("rendered");
             release.countDown();

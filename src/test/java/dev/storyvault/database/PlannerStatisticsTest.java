@@ -9,19 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** The statistics refresh analyzes tables a bulk load changed (PostgreSQL) and leaves SQLite alone. */
+/** The statistics refresh analyzes tables a bulk load changed (PostgreSQL). */
 class PlannerStatisticsTest {
-
-    @Test
-    void leavesSqliteAlone() {
-        SingleConnectionDataSource sqlite = new SingleConnectionDataSource("jdbc:sqlite::memory:", true);
-        JdbcClient jdbc = JdbcClient.create(sqlite);
-        jdbc.sql("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)").update();
-        jdbc.sql("CREATE INDEX t_v ON t (v)").update();
-        PlannerStatistics.refresh(jdbc, Dialect.SQLITE);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM t").query(Long.class).single()).isZero();
-        sqlite.destroy();
-    }
 
     @Test
     @ExtendWith(ScaleOutServices.class)

@@ -23,16 +23,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Upload, replace and delete assets. Reading them is in {@link AssetQueries}; bytes in {@link AssetDelivery}. */
+/** Upload, replace and delete assets. Reading them is in {@link AssetDocumentsController}; bytes in {@link AssetDelivery}. */
 @RestController
 @RequestMapping("/api/assets")
-class AssetsController {
+class AssetContentController {
 
     private final Uploads uploads;
     private final AssetAccess access;
     private final AssetRemoval removal;
 
-    AssetsController(Uploads uploads, AssetAccess access, AssetRemoval removal) {
+    AssetContentController(Uploads uploads, AssetAccess access, AssetRemoval removal) {
         this.uploads = uploads;
         this.access = access;
         this.removal = removal;

@@ -12,19 +12,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what pages reference and computes the story's metadata. A page may use an image or audio
+ * Inspects a story's pages: checks the assets they reference and measures them into the story's metadata. A page may use an image or audio
  * asset that the story's owner owns, or a public one; anything else is refused, naming the page.
  */
 @Component
-class StoryMetrics {
+class PageInspector {
 
     private final AssetDirectory assets;
 
-    StoryMetrics(AssetDirectory assets) {
+    PageInspector(AssetDirectory assets) {
         this.assets = assets;
     }
 
-    StoryMetadata compute(Caller caller, String ownerId, StoryContent content) {
+    StoryMetadata inspect(Caller caller, String ownerId, StoryContent content) {
         int words = 0;
         int images = 0;
         long audioMs = 0;

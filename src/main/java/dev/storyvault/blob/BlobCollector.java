@@ -1,8 +1,7 @@
-package dev.storyvault.asset;
+package dev.storyvault.blob;
 
 import java.time.Clock;
-import dev.storyvault.blob.BlobId;
-import dev.storyvault.blob.BlobStore;
+import dev.storyvault.platform.Ids;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -12,23 +11,24 @@ import org.springframework.stereotype.Component;
 import dev.storyvault.database.WriteTransactions;
 
 /**
- * Removes blobs that no asset version has used for a grace period. Safe to run on several instances
- * at once: each blob is first marked 'deleting' by a conditional update only one of them wins.
- * Runs as a db-scheduler recurring task (see {@link AssetTasks}).
+ * Removes blobs that nothing has used for a grace period. Safe to run on several instances at once: each
+ * blob is first marked 'deleting' by a conditional update only one of them wins. Runs as a db-scheduler
+ * recurring task (see {@link BlobTasks}). Can be paused cluster-wide (a backup copying blobs pauses it);
+ * a pause is a row with an end, so one whose holder died ends by itself.
  */
 @Component
-class BlobCollector {
+public class BlobCollector {
 
     private final Clock clock;
 
     private static final Logger log = LoggerFactory.getLogger(BlobCollector.class);
 
-    private final BlobReferences references;
+    private final LedgerRows references;
     private final BlobStore store;
     private final WriteTransactions writes;
     private final Duration grace;
 
-    BlobCollector(BlobReferences references, BlobStore store, WriteTransactions writes,
+    BlobCollector(LedgerRows references, BlobStore store, WriteTransactions writes,
                   @Value("${storyvault.blobs.collect-after:PT1H}") Duration grace, Clock clock) {
         this.clock = clock;
         this.references = references;
@@ -42,10 +42,30 @@ class BlobCollector {
         if (removed > 0) log.info("Collected {} unreferenced blobs", removed);
     }
 
+    /** A pause of collection; closing it ends the pause. */
+    public interface Pause extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Stops collection on every instance until the pause is closed or {@code atMost} has passed, and waits
+     * for a collection already running here to finish. A run on another instance stops at its next blob.
+     */
+    public Pause pause(String reason, Duration atMost) {
+        String id = Ids.next("pause");
+        writes.run(() -> references.pauseCollection(id, reason, clock.millis() + atMost.toMillis()));
+        synchronized (this) {
+            // why empty: a collection running on this instance holds this lock; taking it waits for that run
+        }
+        return () -> writes.run(() -> references.endPause(id));
+    }
+
     /** Removes unreferenced blobs untouched since {@code cutoffMillis}; returns how many. */
-    int collect(long cutoffMillis) {
+    public synchronized int collect(long cutoffMillis) {
         int removed = 0;
         for (BlobId blob : references.collectable(cutoffMillis, 1000)) {
+            if (references.collectionPaused(clock.millis())) break;
             if (!Boolean.TRUE.equals(writes.execute(() -> references.markDeleting(blob, cutoffMillis)))) continue;
             try {
                 store.delete(blob);

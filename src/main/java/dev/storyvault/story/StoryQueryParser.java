@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reads a listing's query parameters into a {@link StoryQuery}; writes and reads its opaque cursors. */
-final class StoryQueries {
+final class StoryQueryParser {
 
-    private StoryQueries() {}
+    private StoryQueryParser() {}
 
     static StoryQuery parse(Caller caller, Map<String, String> p) {
         int limit = integer(p.getOrDefault("limit", "20"));

@@ -1,26 +1,26 @@
-package dev.storyvault.asset;
+package dev.storyvault.blob;
 
 import java.time.Clock;
-import dev.storyvault.blob.BlobId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The catalogue of stored blobs and how many asset versions use each.
+ * The ledger's rows ({@code blobs}): every stored blob and how many records (asset versions, variants,
+ * exports, …) use it.
  *
  * <p>why the states: an upload claims (touches) a blob before writing it, and the collector first marks
  * an unreferenced, long-untouched blob 'deleting', then removes the bytes, then the row. A claim never
  * succeeds on a 'deleting' row, so an upload can never reference bytes that are about to vanish.
  */
 @Repository
-class BlobReferences {
+class LedgerRows {
 
     private final Clock clock;
 
     private final JdbcClient jdbc;
 
-    BlobReferences(JdbcClient jdbc, Clock clock) {
+    LedgerRows(JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -68,5 +68,30 @@ class BlobReferences {
 
     void forget(BlobId blob) {
         jdbc.sql("DELETE FROM blobs WHERE hash = ? AND state = 'deleting'").param(blob.hex()).update();
+    }
+
+    /** Live blobs with a hash after {@code afterHex} (empty: from the start), in hash order. */
+    List<StoredBlob> live(String afterHex, int limit) {
+        return jdbc.sql("""
+                SELECT hash, size_bytes FROM blobs WHERE state = 'live' AND ref_count > 0 AND hash > ?
+                ORDER BY hash LIMIT ?""")
+                .params(afterHex, limit)
+                .query((rs, n) -> new StoredBlob(BlobId.of(rs.getString(1)), rs.getLong(2)))
+                .list();
+    }
+
+    /** Whether a pause of collection is in force at {@code nowMillis}. */
+    boolean collectionPaused(long nowMillis) {
+        return jdbc.sql("SELECT COUNT(*) FROM blob_collection_pauses WHERE until_at > ?").param(nowMillis)
+                .query(Long.class).single() > 0;
+    }
+
+    void pauseCollection(String id, String reason, long untilMillis) {
+        jdbc.sql("INSERT INTO blob_collection_pauses (id, reason, until_at) VALUES (?, ?, ?)")
+                .params(id, reason, untilMillis).update();
+    }
+
+    void endPause(String id) {
+        jdbc.sql("DELETE FROM blob_collection_pauses WHERE id = ?").param(id).update();
     }
 }

@@ -1,7 +1,5 @@
-package dev.storyvault.asset;
+package dev.storyvault.blob;
 
-import dev.storyvault.blob.BlobId;
-import dev.storyvault.blob.BlobStore;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Digests;
 import java.io.IOException;
@@ -9,42 +7,45 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import java.security.DigestOutputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import dev.storyvault.database.WriteTransactions;
 
 /**
- * Stores blobs durably and content-addressed, with the reference counting the collector relies on:
- * uploads, rendered variants, and what other modules derive from assets (exports, bundles).
+ * The blob ledger: stores blobs durably and content-addressed, and counts the records that use each, which
+ * is what the {@link BlobCollector} relies on. Uploads, rendered variants, exports (and generated media and
+ * backups) store through it. A caller stores the bytes first, then references the blob in the same
+ * transaction as the record that uses it, and releases it when that record goes.
  */
 @Component
-public class DerivedBlobs {
+public class BlobLedger {
 
     private final BlobStore store;
-    private final BlobReferences references;
+    private final LedgerRows references;
     private final WriteTransactions writes;
     private final Path tempDir;
 
-    DerivedBlobs(BlobStore store, BlobReferences references, WriteTransactions writes, UploadLimits limits) {
+    BlobLedger(BlobStore store, LedgerRows references, WriteTransactions writes,
+               @Value("${storyvault.uploads.temp-dir:${storyvault.data-dir}/tmp}") String tempDir) {
         this.store = store;
         this.references = references;
         this.writes = writes;
-        this.tempDir = Path.of(limits.tempDir());
+        this.tempDir = Path.of(tempDir);
     }
 
-    public record Stored(BlobId blob, long size) {}
-
     /** Hashes and durably stores the file; the caller then records a reference in its own transaction. */
-    public Stored store(Path file) throws IOException {
-        Stored stored = new Stored(BlobId.ofDigest(hash(file)), Files.size(file));
+    public StoredBlob store(Path file) throws IOException {
+        StoredBlob stored = new StoredBlob(BlobId.ofDigest(hash(file)), Files.size(file));
         put(stored, file);
         return stored;
     }
 
     /** The same for bytes already in memory (a rendered image). */
-    Stored store(byte[] bytes) throws IOException {
-        Stored stored = new Stored(BlobId.ofDigest(Digests.sha256(bytes)), bytes.length);
+    public StoredBlob store(byte[] bytes) throws IOException {
+        StoredBlob stored = new StoredBlob(BlobId.ofDigest(Digests.sha256(bytes)), bytes.length);
         Path file = Files.createTempFile(tempDir, "derived-", ".part");
         try {
             Files.write(file, bytes);
@@ -56,7 +57,7 @@ public class DerivedBlobs {
     }
 
     /** Claims the blob, then stores the file's bytes under it (the file's hash is already known). */
-    void put(Stored stored, Path file) throws IOException {
+    public void put(StoredBlob stored, Path file) throws IOException {
         claim(stored.blob(), stored.size());
         store.put(stored.blob(), file);
     }
@@ -66,8 +67,21 @@ public class DerivedBlobs {
         return references.addReference(blob);
     }
 
+    /** In the caller's transaction: the record that used the blob is gone. */
     public void release(BlobId blob) {
         references.releaseReference(blob);
+    }
+
+    public long referenceCount(BlobId blob) {
+        return references.referenceCount(blob);
+    }
+
+    /**
+     * Every live (referenced) blob, a page at a time in hash order: pass the last hash of a page to get the
+     * next (backups copy these). Empty when there are no more.
+     */
+    public List<StoredBlob> liveBlobs(BlobId after, int limit) {
+        return references.live(after == null ? "" : after.hex(), limit);
     }
 
     /**

@@ -11,14 +11,14 @@ import java.util.Set;
  * {@code users create NAME PASSWORD [--admin]}, {@code keys create NAME [--scopes read,write]},
  * {@code keys revoke KEY_ID}. Returns a process exit code.
  */
-public final class CommandLine {
+public final class OperatorCommands {
 
     static final Set<String> COMMANDS = Set.of("users", "keys");
 
     private final Accounts accounts;
     private final PrintStream out;
 
-    public CommandLine(Accounts accounts, PrintStream out) {
+    public OperatorCommands(Accounts accounts, PrintStream out) {
         this.accounts = accounts;
         this.out = out;
     }

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Asset documents: list, read, versions, and changes to their metadata and visibility. */
 @RestController
 @RequestMapping("/api/assets")
-class AssetQueries {
+class AssetDocumentsController {
 
     private final Clock clock;
     private final WriteTransactions writes;
@@ -41,7 +41,7 @@ class AssetQueries {
     private final VariantCatalog catalog;
     private final ApplicationEventPublisher events;
 
-    AssetQueries(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
+    AssetDocumentsController(Assets assets, AssetAccess access, MetadataJson metadata, AssetReferences references,
                  SignedUrls signedUrls, VariantCatalog catalog,
                  org.springframework.context.ApplicationEventPublisher events, Clock clock, WriteTransactions writes, PublicBlobs publicBlobs) {
         this.clock = clock;
@@ -72,7 +72,7 @@ class AssetQueries {
         List<Asset> page = assets.page(query);
         List<AssetView> items = page.stream().limit(limit).map(this::view).toList();
         String next = page.size() > limit ? encode(items.getLast().id()) : null;
-        return AssetsController.page(items, next);
+        return AssetContentController.page(items, next);
     }
 
     @GetMapping("/{id}")

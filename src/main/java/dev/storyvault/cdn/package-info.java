@@ -1,0 +1,7 @@
+/**
+ * CDN purges (Varnish-style, Cloudflare, CloudFront) in reaction to changes, through durable events.
+ */
+@ApplicationModule(allowedDependencies = {"story", "asset"})
+package dev.storyvault.cdn;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,7 @@
+/**
+ * Who is calling: people, service accounts, API keys, login and guest tokens, OIDC, signed URLs, audit, preferences.
+ */
+@ApplicationModule(allowedDependencies = {"database", "platform", "coordination"})
+package dev.storyvault.identity;
+
+import org.springframework.modulith.ApplicationModule;

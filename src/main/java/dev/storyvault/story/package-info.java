@@ -1,0 +1,7 @@
+/**
+ * Stories: documents with pages, versions, tags, sharing, search, drafts, reading history.
+ */
+@ApplicationModule(allowedDependencies = {"asset", "identity", "delivery", "database", "coordination", "platform"})
+package dev.storyvault.story;
+
+import org.springframework.modulith.ApplicationModule;
