@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real HTTP server standing in for a cache that accepts purges: it answers 200 and remembers each request. */
+/** A real HTTP server standing in for a cache that accepts purges: it answers 200 (or 503 when told) and remembers each request. */
 public final class RecordingHttpServer implements AutoCloseable {
 
     /** One request as received: method, path and the Surrogate-Key header (or null). */
@@ -15,6 +15,7 @@ public final class RecordingHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     public RecordingHttpServer() {
         try {
@@ -25,10 +26,15 @@ public final class RecordingHttpServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Surrogate-Key")));
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200, -1);
             exchange.close();
         });
         server.start();
+    }
+
+    /** The next {@code count} requests are answered 503 (and still recorded). */
+    public void failNext(int count) {
+        failures.set(count);
     }
 
     public String url() {

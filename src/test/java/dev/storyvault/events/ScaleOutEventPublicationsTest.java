@@ -1,4 +1,4 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
 import dev.storyvault.support.ScaleOutServices;
 import dev.storyvault.support.TestModes;

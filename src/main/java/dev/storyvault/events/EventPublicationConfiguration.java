@@ -1,5 +1,6 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
+import dev.storyvault.database.WriteTransactions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
 
 import dev.storyvault.support.TestModes;
@@ -7,9 +7,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 
-class EmbeddedEventPublicationsTest extends EventPublicationsContract {
+class EmbeddedDurableEventsTest extends DurableEventsContract {
     @DynamicPropertySource
     static void mode(DynamicPropertyRegistry registry) {
         TestModes.embedded(registry);
+        cdn(registry);
     }
 }

@@ -1,5 +1,6 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
+import dev.storyvault.database.WriteTransactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

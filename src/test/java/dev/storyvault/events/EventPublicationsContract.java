@@ -1,7 +1,8 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.support.ApiTestBase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

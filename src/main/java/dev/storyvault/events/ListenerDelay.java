@@ -1,4 +1,4 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package dev.storyvault.database;
+package dev.storyvault.events;
 
 import java.time.Instant;
 import java.util.Optional;
