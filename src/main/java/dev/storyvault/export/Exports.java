@@ -18,8 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import dev.storyvault.database.WriteTransactions;
@@ -42,12 +40,11 @@ class Exports {
     private final BlobLedger blobs;
     private final StoryExports exports;
     private final WriteTransactions writes;
-    private final Semaphore slots;
+    private final ExportSlots slots;
     private final Path tempDir;
 
     Exports(List<ExportWriter> writers, StoryCatalog stories, AssetDirectory assets, BlobLedger blobs,
-            StoryExports exports, WriteTransactions writes,
-            @Value("${storyvault.exports.max-concurrent:2}") int maxConcurrent,
+            StoryExports exports, WriteTransactions writes, ExportSlots slots,
             @Value("${storyvault.uploads.temp-dir}") String tempDir, Clock clock) {
         this.clock = clock;
         writers.forEach(w -> this.writers.put(w.format(), w));
@@ -56,7 +53,7 @@ class Exports {
         this.blobs = blobs;
         this.exports = exports;
         this.writes = writes;
-        this.slots = new Semaphore(maxConcurrent, true);
+        this.slots = slots;
         this.tempDir = Path.of(tempDir);
     }
 
@@ -65,11 +62,8 @@ class Exports {
         String fingerprint = fingerprint(materials);
         var cached = exports.find(story.id(), format, fingerprint);
         if (cached.isPresent()) return cached.get();
-        if (!slots.tryAcquire(10, TimeUnit.SECONDS)) throw busy();
-        try {
+        try (var slot = slots.acquire().orElseThrow(Exports::busy)) {
             return build(materials, format, fingerprint);
-        } finally {
-            slots.release();
         }
     }
 

@@ -229,4 +229,25 @@ abstract class ExportContract extends ApiTestBase {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().get("id").asString();
     }
+
+    @Autowired
+    dev.storyvault.coordination.ClusterSlots clusterSlots;
+
+    @Test
+    void anExportWaitsForAClusterSlotAndIsRefusedWithRetryAfterWhenNoneFrees() {
+        String id = alice.postJson("/api/stories", Map.of("title", "Busy day",
+                "content", Map.of("pages", List.of(Map.of("page_number", 1, "text", "Busy."))))).json().get("id").asString();
+        List<dev.storyvault.coordination.ClusterSlots.Slot> held = new ArrayList<>();
+        // every export slot of the cluster is taken (as by builds on other instances)
+        for (java.util.Optional<dev.storyvault.coordination.ClusterSlots.Slot> slot;
+             (slot = clusterSlots.tryAcquire("exports", 8, java.time.Duration.ofMinutes(1))).isPresent(); ) held.add(slot.get());
+        assertThat(held).hasSize(8);
+        Api.Response refused = alice.get("/api/stories/" + id + "/export/pdf");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        held.forEach(dev.storyvault.coordination.ClusterSlots.Slot::close);
+        assertThat(alice.get("/api/stories/" + id + "/export/pdf").status()).isEqualTo(200);
+    }
 }

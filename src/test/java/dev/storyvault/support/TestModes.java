@@ -45,6 +45,7 @@ public final class TestModes {
         registry.add("storyvault.uploads.max-data-size", () -> "1MB");
         registry.add("storyvault.auth.guest-upload-quota", () -> "64KB");
         registry.add("db-scheduler.polling-interval", () -> "1s");
+        registry.add("storyvault.exports.slot-wait", () -> "PT0.3S");
     }
 
     public static Path tempDir(String prefix) {
