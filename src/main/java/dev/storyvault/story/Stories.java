@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import dev.storyvault.document.VersionHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,7 +23,10 @@ class Stories {
     private final JdbcClient jdbc;
     private final StoryJson json;
 
+    private final VersionHistory history;
+
     Stories(JdbcClient jdbc, StoryJson json) {
+        this.history = new VersionHistory(jdbc, "story_versions", "story_id");
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -77,9 +81,7 @@ class Stories {
     void recordVersion(Story s, String authorId, String document) {
         String snapshot = document.substring(0, document.lastIndexOf('}')) + ",\"metadata\":"
                 + json.write(StoryDocuments.metadata(s.metadata())) + "}";
-        jdbc.sql("INSERT INTO story_versions (story_id, version, document, author_id, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(s.id(), s.version(), snapshot, authorId, s.updatedAt().toEpochMilli())
-                .update();
+        history.record(s.id(), s.version(), snapshot, authorId, s.updatedAt());
     }
 
     Optional<Story> find(String id) {
@@ -114,16 +116,12 @@ class Stories {
     record VersionEntry(int version, String title, String authorId, Instant createdAt) {}
 
     List<VersionEntry> versions(String id) {
-        return jdbc.sql("SELECT version, document, author_id, created_at FROM story_versions WHERE story_id = ? ORDER BY version DESC")
-                .param(id)
-                .query((rs, n) -> new VersionEntry(rs.getInt(1), String.valueOf(json.parse(rs.getString(2)).get("title")),
-                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
-                .list();
+        return history.list(id).stream().map(v -> new VersionEntry(v.version(),
+                String.valueOf(json.parse(v.document()).get("title")), v.authorId(), v.createdAt())).toList();
     }
 
     Optional<Map<String, Object>> versionDocument(String id, int version) {
-        return jdbc.sql("SELECT document FROM story_versions WHERE story_id = ? AND version = ?").params(id, version)
-                .query((rs, n) -> json.parse(rs.getString(1))).optional();
+        return history.document(id, version).map(json::parse);
     }
 
     void delete(String id) {

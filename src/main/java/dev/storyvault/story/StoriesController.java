@@ -1,5 +1,7 @@
 package dev.storyvault.story;
 
+import dev.storyvault.document.MergePatch;
+import dev.storyvault.document.Preconditions;
 import dev.storyvault.delivery.CacheTags;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
@@ -92,8 +94,7 @@ class StoriesController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch) throws IOException {
         Story current = access.writable(caller, id);
         Map<String, Object> patch = json.read(request.getInputStream());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> merged = (Map<String, Object>) StoryDocuments.mergePatch(
+        Map<String, Object> merged = MergePatch.applyToObject(
                 json.parse(json.write(StoryDocuments.editable(current.content()))), patch);
         return respond(ResponseEntity.ok(), editor.update(caller, current, content(merged), expected(ifMatch, current)));
     }
@@ -113,9 +114,7 @@ class StoriesController {
 
     /** The version an update expects: from If-Match when sent, else the one just read. */
     static int expected(String ifMatch, Story current) {
-        if (ifMatch == null) return current.version();
-        if (ifMatch.trim().equals("*")) return current.version();
-        return ifMatch.trim().equals(current.etag()) ? current.version() : -1;
+        return (int) Preconditions.expectedVersion(ifMatch, current.version());
     }
 
     static ResponseEntity<Map<String, Object>> respond(ResponseEntity.BodyBuilder builder, Story story) {

@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import dev.storyvault.document.Preconditions;
 import java.time.Instant;
 
 /** A stored story: its content at {@code version}, who owns it, and what was computed from it. */
@@ -7,6 +8,6 @@ public record Story(String id, String ownerId, StoryContent content, StoryMetada
                     Instant createdAt, Instant updatedAt) {
 
     public String etag() {
-        return "\"v" + version + "\"";
+        return Preconditions.etag(version);
     }
 }

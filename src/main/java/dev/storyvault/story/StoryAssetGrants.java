@@ -1,9 +1,8 @@
 package dev.storyvault.story;
 
 import dev.storyvault.asset.AssetReadGrant;
+import dev.storyvault.document.SqlConditions;
 import dev.storyvault.identity.Caller;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,10 +34,8 @@ class StoryAssetGrants implements AssetReadGrant {
 
     private boolean anyReadable(Caller caller, List<String> ids) {
         StoryVisibility.Condition readable = StoryVisibility.readableBy(caller);
-        List<Object> params = new ArrayList<>(ids);
-        params.addAll(readable.params());
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        return jdbc.sql("SELECT COUNT(*) FROM stories s WHERE s.id IN (" + marks + ") AND " + readable.sql())
-                .params(params).query(Long.class).single() > 0;
+        SqlConditions sql = new SqlConditions().append("SELECT COUNT(*) FROM stories s WHERE 1 = 1")
+                .andIn("s.id", ids).and(readable.sql(), readable.params().toArray());
+        return jdbc.sql(sql.sql()).params(sql.params()).query(Long.class).single() > 0;
     }
 }

@@ -95,17 +95,4 @@ final class StoryDocuments {
     }
 
     /** RFC 7396 JSON Merge Patch. */
-    @SuppressWarnings("unchecked")
-    static Object mergePatch(Object target, Object patch) {
-        if (!(patch instanceof Map<?, ?> patchMap)) return patch;
-        Map<String, Object> result = target instanceof Map<?, ?> t ? new LinkedHashMap<>((Map<String, Object>) t) : new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : ((Map<String, Object>) patchMap).entrySet()) {
-            if (entry.getValue() == null) {
-                result.remove(entry.getKey());
-            } else {
-                result.put(entry.getKey(), mergePatch(result.get(entry.getKey()), entry.getValue()));
-            }
-        }
-        return result;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import dev.storyvault.document.Preconditions;
 import java.time.Clock;
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.database.WriteTransactions;
@@ -102,8 +103,7 @@ class StoryEditor {
     }
 
     static ApiProblem stale() {
-        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed",
-                "The story changed since you read it; fetch it again (new ETag) and reapply your change.");
+        return Preconditions.stale("story");
     }
 
     private Instant now() {

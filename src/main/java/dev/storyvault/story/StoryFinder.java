@@ -1,5 +1,6 @@
 package dev.storyvault.story;
 
+import dev.storyvault.document.SqlConditions;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import java.util.ArrayList;
@@ -61,16 +62,16 @@ class StoryFinder {
     }
 
     private List<Row> rows(Caller caller, StoryQuery q, StorySearch.TextMatch match, StoryQuery.Sort sort) {
-        Sql sql = new Sql();
+        SqlConditions sql = new SqlConditions();
         String sortColumn = sort == StoryQuery.Sort.RELEVANCE ? match.rank()
                 : sort == StoryQuery.Sort.CREATED_AT && match != null ? match.newest() : sort.column;
         sql.append("SELECT s.id, " + sortColumn + " AS sort_value FROM " + (match == null ? "stories s" : match.from()) + " WHERE 1 = 1");
-        if (sort == StoryQuery.Sort.RELEVANCE) sql.params.addAll(rankParams(match));
+        if (sort == StoryQuery.Sort.RELEVANCE) sql.params().addAll(rankParams(match));
         visibility(sql, caller, q.scope());
         filters(sql, q);
         if (match != null) sql.and(match.condition(), match.conditionParameters().toArray());
         order(sql, q, sort, sortColumn);
-        return jdbc.sql(sql.text.toString()).params(sql.params)
+        return jdbc.sql(sql.sql()).params(sql.params())
                 .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2))).list();
     }
 
@@ -81,7 +82,7 @@ class StoryFinder {
         return params;
     }
 
-    private static void visibility(Sql sql, Caller caller, StoryQuery.Scope scope) {
+    private static void visibility(SqlConditions sql, Caller caller, StoryQuery.Scope scope) {
         StoryVisibility.Condition condition = switch (scope) {
             case MINE -> new StoryVisibility.Condition("s.owner_id = ?", List.of(caller.userId()));
             case SHARED -> StoryVisibility.sharedWith(caller);
@@ -91,7 +92,7 @@ class StoryFinder {
         sql.and(condition.sql(), condition.params().toArray());
     }
 
-    private void filters(Sql sql, StoryQuery q) {
+    private void filters(SqlConditions sql, StoryQuery q) {
         if (q.status() != null) sql.and("s.status = ?", q.status().name());
         if (q.tag() != null) sql.and(search.tagCondition(), q.tag());
         if (q.category() != null) sql.and("s.category = ?", q.category());
@@ -103,11 +104,9 @@ class StoryFinder {
         if (q.updatedBefore() != null) sql.and("s.updated_at < ?", q.updatedBefore().toEpochMilli());
     }
 
-    private static void order(Sql sql, StoryQuery q, StoryQuery.Sort sort, String column) {
+    private static void order(SqlConditions sql, StoryQuery q, StoryQuery.Sort sort, String column) {
         if (sort == StoryQuery.Sort.RELEVANCE) {
-            sql.append(" ORDER BY sort_value, s.id LIMIT ? OFFSET ?");
-            sql.params.add(q.limit() + 1);
-            sql.params.add(q.after() == null ? 0 : q.after().offset());
+            sql.append(" ORDER BY sort_value, s.id LIMIT ? OFFSET ?", q.limit() + 1, q.after() == null ? 0 : q.after().offset());
             return;
         }
         String dir = q.descending() ? "DESC" : "ASC";
@@ -115,16 +114,14 @@ class StoryFinder {
         if (sort == StoryQuery.Sort.CREATED_AT) {
             // why one column: doc_number is unique, and a lone rowid order lets FTS5 stream matches under the LIMIT
             if (q.after() != null) sql.and(column + " " + cmp + " ?", q.after().value());
-            sql.append(" ORDER BY " + column + " " + dir + " LIMIT ?");
-            sql.params.add(q.limit() + 1);
+            sql.append(" ORDER BY " + column + " " + dir + " LIMIT ?", q.limit() + 1);
             return;
         }
         if (q.after() != null) {
             sql.and("(" + column + " " + cmp + " ? OR (" + column + " = ? AND s.id " + cmp + " ?))",
                     q.after().value(), q.after().value(), q.after().id());
         }
-        sql.append(" ORDER BY " + column + " " + dir + ", s.id " + dir + " LIMIT ?");
-        sql.params.add(q.limit() + 1);
+        sql.append(" ORDER BY " + column + " " + dir + ", s.id " + dir + " LIMIT ?", q.limit() + 1);
     }
 
     /** The stories of a page, in its order. */
@@ -148,19 +145,5 @@ class StoryFinder {
                 ? new StoryQuery.Cursor(null, null, (q.after() == null ? 0 : q.after().offset()) + q.limit())
                 : new StoryQuery.Cursor(last.sortValue(), last.id(), 0);
         return new Found(items, next);
-    }
-
-    private static final class Sql {
-        final StringBuilder text = new StringBuilder();
-        final List<Object> params = new ArrayList<>();
-
-        void append(String s) {
-            text.append(s);
-        }
-
-        void and(String condition, Object... values) {
-            text.append(" AND ").append(condition);
-            params.addAll(List.of(values));
-        }
     }
 }

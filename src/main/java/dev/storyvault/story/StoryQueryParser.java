@@ -1,12 +1,13 @@
 package dev.storyvault.story;
 
+import dev.storyvault.document.Cursors;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /** Reads a listing's query parameters into a {@link StoryQuery}; writes and reads its opaque cursors. */
@@ -53,22 +54,26 @@ final class StoryQueryParser {
         }
     }
 
+    /** An offset ({@code o}), or a sort value that is a number ({@code n}) or text ({@code s}) and the id after it. */
     static String encode(StoryQuery.Cursor cursor) {
-        String raw = cursor.id() == null ? "o|" + cursor.offset()
-                : (cursor.value() instanceof Number n ? "n|" + n.longValue() : "s|" + cursor.value()) + "|" + cursor.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        if (cursor.id() == null) return Cursors.encode(List.of("o", String.valueOf(cursor.offset())));
+        boolean number = cursor.value() instanceof Number;
+        String value = number ? String.valueOf(((Number) cursor.value()).longValue()) : String.valueOf(cursor.value());
+        return Cursors.encode(List.of(number ? "n" : "s", value, cursor.id()));
     }
 
     private static StoryQuery.Cursor decode(String cursor) {
         if (cursor == null) return null;
+        List<String> parts = Cursors.decode(cursor);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith("o|")) return new StoryQuery.Cursor(null, null, Integer.parseInt(raw.substring(2)));
-            String id = raw.substring(raw.lastIndexOf('|') + 1);
-            String value = raw.substring(2, raw.lastIndexOf('|'));
-            return new StoryQuery.Cursor(raw.startsWith("n|") ? (Object) Long.parseLong(value) : value, id, 0);
+            return switch (parts.getFirst()) {
+                case "o" -> new StoryQuery.Cursor(null, null, Integer.parseInt(parts.get(1)));
+                case "n" -> new StoryQuery.Cursor(Long.parseLong(parts.get(1)), parts.get(2), 0);
+                case "s" -> new StoryQuery.Cursor(parts.get(1), parts.get(2), 0);
+                default -> throw Cursors.invalid();
+            };
         } catch (RuntimeException e) {
-            throw ApiProblem.badRequest("invalid-cursor", "The cursor is not one this server returned.");
+            throw Cursors.invalid();
         }
     }
 

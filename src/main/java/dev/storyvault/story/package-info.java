@@ -1,7 +1,7 @@
 /**
  * Stories: documents with pages, versions, tags, sharing, search, drafts, reading history.
  */
-@ApplicationModule(allowedDependencies = {"asset", "identity", "delivery", "database", "coordination", "platform"})
+@ApplicationModule(allowedDependencies = {"asset", "identity", "delivery", "database", "coordination", "document", "platform"})
 package dev.storyvault.story;
 
 import org.springframework.modulith.ApplicationModule;
