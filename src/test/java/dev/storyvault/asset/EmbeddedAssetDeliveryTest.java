@@ -1,12 +1,6 @@
 package dev.storyvault.asset;
 
-import dev.storyvault.support.TestModes;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.storyvault.support.EmbeddedMode;
 
-class EmbeddedAssetDeliveryTest extends AssetDeliveryContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-    }
-}
+@EmbeddedMode
+class EmbeddedAssetDeliveryTest extends AssetDeliveryContract {}

@@ -1,15 +1,6 @@
 package dev.storyvault.asset;
 
-import dev.storyvault.support.ScaleOutServices;
-import dev.storyvault.support.TestModes;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.storyvault.support.ScaleOutMode;
 
-@ExtendWith(ScaleOutServices.class)
-class ScaleOutVariantTest extends VariantContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-    }
-}
+@ScaleOutMode
+class ScaleOutVariantTest extends VariantContract {}

@@ -1,15 +1,6 @@
 package dev.storyvault.events;
 
+import dev.storyvault.support.EmbeddedMode;
 
-import dev.storyvault.support.TestModes;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-
-class EmbeddedEventPublicationsTest extends EventPublicationsContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-    }
-}
+@EmbeddedMode
+class EmbeddedEventPublicationsTest extends EventPublicationsContract {}

@@ -1,14 +1,6 @@
 package dev.storyvault.export;
 
-import dev.storyvault.support.ScaleOutServices;
-import dev.storyvault.support.TestModes;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.storyvault.support.EmbeddedMode;
 
-class EmbeddedExportTest extends ExportContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-    }
-}
+@EmbeddedMode
+class EmbeddedExportTest extends ExportContract {}

@@ -1,15 +1,6 @@
 package dev.storyvault.identity;
 
+import dev.storyvault.support.EmbeddedMode;
 
-import dev.storyvault.support.TestModes;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-
-class EmbeddedKeyRevocationTest extends KeyRevocationContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-    }
-}
+@EmbeddedMode
+class EmbeddedKeyRevocationTest extends KeyRevocationContract {}

@@ -1,12 +1,6 @@
 package dev.storyvault.platform;
 
-import dev.storyvault.support.TestModes;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.storyvault.support.EmbeddedMode;
 
-class EmbeddedPlatformTest extends PlatformContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-    }
-}
+@EmbeddedMode
+class EmbeddedPlatformTest extends PlatformContract {}

@@ -1,12 +1,6 @@
 package dev.storyvault.story;
 
-import dev.storyvault.support.TestModes;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.storyvault.support.EmbeddedMode;
 
-class EmbeddedStoryLifecycleTest extends StoryLifecycleContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-    }
-}
+@EmbeddedMode
+class EmbeddedStoryLifecycleTest extends StoryLifecycleContract {}

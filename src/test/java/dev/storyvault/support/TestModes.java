@@ -14,6 +14,27 @@ public final class TestModes {
 
     private TestModes() {}
 
+    /** The embedded mode's settings for the one context that all {@link EmbeddedMode} classes share. */
+    static synchronized java.util.List<String> embeddedProperties() {
+        if (sharedEmbedded == null) sharedEmbedded = properties(TestModes::embedded);
+        return sharedEmbedded;
+    }
+
+    /** The same for {@link ScaleOutMode}: one schema and one bucket for the run. */
+    static synchronized java.util.List<String> scaleOutProperties() {
+        if (sharedScaleOut == null) sharedScaleOut = properties(TestModes::scaleOut);
+        return sharedScaleOut;
+    }
+
+    private static java.util.List<String> sharedEmbedded;
+    private static java.util.List<String> sharedScaleOut;
+
+    private static java.util.List<String> properties(java.util.function.Consumer<DynamicPropertyRegistry> mode) {
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        mode.accept((name, value) -> pairs.add(name + "=" + value.get()));
+        return pairs;
+    }
+
     public static void embedded(DynamicPropertyRegistry registry) {
         Path dataDir = tempDir("storyvault-embedded-");
         registry.add("storyvault.data-dir", dataDir::toString);
