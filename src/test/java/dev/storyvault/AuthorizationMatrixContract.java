@@ -19,22 +19,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every API route × every kind of caller → the status that caller must get. The routes come from the
- * running server's own mappings, so an endpoint added without a rule here fails this test.
+ * Every API route × every kind of caller → the status that caller must get. The routes come from
+ * the running server's own mappings, so an endpoint added without a rule here fails this test.
  */
 abstract class AuthorizationMatrixContract extends ApiTestBase {
 
-    /** why: this test makes thousands of requests as a few callers; limits have their own tests. */
-    static void withoutRateLimits(DynamicPropertyRegistry registry) {
-        registry.add("storyvault.rate-limits.enabled", () -> "false");
-    }
+  /** why: this test makes thousands of requests as a few callers; limits have their own tests. */
+  static void withoutRateLimits(DynamicPropertyRegistry registry) {
+    registry.add("storyvault.rate-limits.enabled", () -> "false");
+  }
 
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
-    /** Columns: anonymous, guest, owner, shared-with user, share-link holder, other user, read-only key, admin. */
-    static final String MATRIX = """
+  /**
+   * Columns: anonymous, guest, owner, shared-with user, share-link holder, other user, read-only
+   * key, admin.
+   */
+  static final String MATRIX =
+      """
             POST   /api/assets                                    401 201 201 201 401 201 403 201
             GET    /api/assets                                    401 200 200 200 401 200 200 200
             GET    /api/assets/{id}                               404 404 200 200 404 404 404 200
@@ -90,102 +94,183 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             POST   /api/auth/signup                               404 404 404 404 404 404 404 404
             """;
 
-    static final List<String> CALLERS = List.of("anonymous", "guest", "owner", "shared-with", "share-link", "other",
-            "read-only", "admin");
+  static final List<String> CALLERS =
+      List.of(
+          "anonymous",
+          "guest",
+          "owner",
+          "shared-with",
+          "share-link",
+          "other",
+          "read-only",
+          "admin");
 
-    @Test
-    void everyRouteHasARuleForEveryCaller() {
-        Set<String> routes = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern ->
-                info.getMethodsCondition().getMethods().forEach(method -> routes.add(method.name() + " " + pattern))));
-        routes.removeIf(route -> !route.contains(" /api/") || route.contains("/api/docs"));
-        assertThat(rules().keySet()).as("routes without an authorization rule").containsAll(routes);
-    }
+  @Test
+  void everyRouteHasARuleForEveryCaller() {
+    Set<String> routes = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues()
+                    .forEach(
+                        pattern ->
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> routes.add(method.name() + " " + pattern))));
+    routes.removeIf(route -> !route.contains(" /api/") || route.contains("/api/docs"));
+    assertThat(rules().keySet()).as("routes without an authorization rule").containsAll(routes);
+  }
 
-    @Test
-    void everyCallerGetsExactlyTheExpectedStatus() {
-        List<String> mismatches = new ArrayList<>();
-        rules().forEach((route, expected) -> {
-            for (int c = 0; c < CALLERS.size(); c++) {
+  @Test
+  void everyCallerGetsExactlyTheExpectedStatus() {
+    List<String> mismatches = new ArrayList<>();
+    rules()
+        .forEach(
+            (route, expected) -> {
+              for (int c = 0; c < CALLERS.size(); c++) {
                 int status = send(route, CALLERS.get(c), new Fixture());
                 if (status != expected.get(c)) {
-                    mismatches.add(route + " as " + CALLERS.get(c) + ": expected " + expected.get(c) + ", got " + status);
+                  mismatches.add(
+                      route
+                          + " as "
+                          + CALLERS.get(c)
+                          + ": expected "
+                          + expected.get(c)
+                          + ", got "
+                          + status);
                 }
-            }
-        });
-        assertThat(mismatches).isEmpty();
+              }
+            });
+    assertThat(mismatches).isEmpty();
+  }
+
+  /**
+   * A fresh world per request: alice's private asset in her private story, shared with bob and by a
+   * link.
+   */
+  final class Fixture {
+    final String asset =
+        alice
+            .upload("/api/assets", "a.png", Media.aUniquePng(), Map.of())
+            .json()
+            .get("id")
+            .asString();
+    final String publicHash = Media.sha256(publish());
+    final String story =
+        alice
+            .postJson(
+                "/api/stories",
+                Map.of(
+                    "title",
+                    "Matrix",
+                    "content",
+                    Map.of(
+                        "pages",
+                        List.of(Map.of("page_number", 1, "text", "x", "image_asset_id", asset))),
+                    "sharing",
+                    Map.of("shared_with", List.of(bobId))))
+            .json()
+            .get("id")
+            .asString();
+    final Api.Response link =
+        alice.send("POST", "/api/stories/" + story + "/share-links", new byte[0]);
+
+    private byte[] publish() {
+      byte[] bytes = Media.aUniquePng();
+      alice.upload("/api/assets", "p.png", bytes, Map.of("public", "true"));
+      return bytes;
     }
 
-    /** A fresh world per request: alice's private asset in her private story, shared with bob and by a link. */
-    final class Fixture {
-        final String asset = alice.upload("/api/assets", "a.png", Media.aUniquePng(), Map.of()).json().get("id").asString();
-        final String publicHash = Media.sha256(publish());
-        final String story = alice.postJson("/api/stories", Map.of("title", "Matrix", "content", Map.of("pages",
-                List.of(Map.of("page_number", 1, "text", "x", "image_asset_id", asset))),
-                "sharing", Map.of("shared_with", List.of(bobId)))).json().get("id").asString();
-        final Api.Response link = alice.send("POST", "/api/stories/" + story + "/share-links", new byte[0]);
-
-        private byte[] publish() {
-            byte[] bytes = Media.aUniquePng();
-            alice.upload("/api/assets", "p.png", bytes, Map.of("public", "true"));
-            return bytes;
-        }
-
-        String path(String pattern) {
-            String path = pattern.replace("{version}", "1").replace("{variant}", "thumbnail")
-                    .replace("/transform", pattern.endsWith("/transform") ? "/transform?preset=icon" : "/transform").replace("{hash}", publicHash)
-                    .replace("{token}", link.json().get("token").asString()).replace("{assetId}", asset)
-                    .replace("{linkId}", link.json().get("id").asString());
-            if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
-            if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
-            if (path.startsWith("/api/keys/")) return path.replace("{id}", admin.postJson("/api/keys", Map.of("name", "doomed")).json().get("id").asString());
-            if (path.startsWith("/api/signing-keys/")) return path.replace("{id}", admin.send("POST", "/api/signing-keys", new byte[0]).json().get("id").asString());
-            return path;
-        }
+    String path(String pattern) {
+      String path =
+          pattern
+              .replace("{version}", "1")
+              .replace("{variant}", "thumbnail")
+              .replace(
+                  "/transform",
+                  pattern.endsWith("/transform") ? "/transform?preset=icon" : "/transform")
+              .replace("{hash}", publicHash)
+              .replace("{token}", link.json().get("token").asString())
+              .replace("{assetId}", asset)
+              .replace("{linkId}", link.json().get("id").asString());
+      if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
+      if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
+      if (path.startsWith("/api/keys/"))
+        return path.replace(
+            "{id}",
+            admin.postJson("/api/keys", Map.of("name", "doomed")).json().get("id").asString());
+      if (path.startsWith("/api/signing-keys/"))
+        return path.replace(
+            "{id}",
+            admin.send("POST", "/api/signing-keys", new byte[0]).json().get("id").asString());
+      return path;
     }
+  }
 
-    private int send(String route, String caller, Fixture fixture) {
-        String method = route.substring(0, route.indexOf(' '));
-        String path = fixture.path(route.substring(route.indexOf(' ') + 1));
-        Api api = switch (caller) {
-            case "anonymous", "share-link" -> anonymous;
-            case "guest" -> anonymous.as(anonymous.send("POST", "/api/auth/guest", new byte[0]).json().get("token").asString());
-            case "owner" -> alice;
-            case "shared-with" -> bob;
-            case "other" -> admin.as(newKey("carol", List.of("read", "write")));
-            case "read-only" -> admin.as(newKey("reader", List.of("read")));
-            default -> admin;
+  private int send(String route, String caller, Fixture fixture) {
+    String method = route.substring(0, route.indexOf(' '));
+    String path = fixture.path(route.substring(route.indexOf(' ') + 1));
+    Api api =
+        switch (caller) {
+          case "anonymous", "share-link" -> anonymous;
+          case "guest" ->
+              anonymous.as(
+                  anonymous
+                      .send("POST", "/api/auth/guest", new byte[0])
+                      .json()
+                      .get("token")
+                      .asString());
+          case "owner" -> alice;
+          case "shared-with" -> bob;
+          case "other" -> admin.as(newKey("carol", List.of("read", "write")));
+          case "read-only" -> admin.as(newKey("reader", List.of("read")));
+          default -> admin;
         };
-        return request(api, method, path).status();
-    }
+    return request(api, method, path).status();
+  }
 
-    private static Api.Response request(Api api, String method, String path) {
-        return switch (method + " " + path.replaceAll("(ast|sty|lnk)_[0-9a-z]+", "{id}")) {
-            case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());
-            case "PUT /api/assets/{id}/content" -> api.send("PUT", path, Media.aUniquePng(), "Content-Type", "image/png");
-            case "PATCH /api/assets/{id}" -> api.json("PATCH", path, Map.of("metadata", Map.of("x", 1)));
-            case "POST /api/assets/{id}/signed-url" -> api.json("POST", path, Map.of());
-            case "POST /api/assets/{id}/transforms" -> api.json("POST", path, Map.of("width", 10));
-            case "POST /api/stories" -> api.json("POST", path, Map.of("title", "New"));
-            case "PUT /api/stories/{id}" -> api.json("PUT", path, Map.of("title", "Replaced"));
-            case "PATCH /api/stories/{id}" -> api.json("PATCH", path, Map.of("title", "Patched"));
-            case "PUT /api/user/preferences" -> api.json("PUT", path, Map.of("voice", "calm"));
-            case "POST /api/users", "POST /api/auth/signup" -> api.json("POST", path,
-                    Map.of("username", "u" + UUID.randomUUID().toString().substring(0, 8), "password", "password123"));
-            case "POST /api/keys" -> api.json("POST", path, Map.of("name", "k"));
-            case "POST /api/auth/login" -> api.json("POST", path, Map.of("username", "nobody", "password", "wrong-password"));
-            default -> method.equals("HEAD") ? api.head(path) : api.send(method, path, new byte[0]);
-        };
-    }
+  private static Api.Response request(Api api, String method, String path) {
+    return switch (method + " " + path.replaceAll("(ast|sty|lnk)_[0-9a-z]+", "{id}")) {
+      case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());
+      case "PUT /api/assets/{id}/content" ->
+          api.send("PUT", path, Media.aUniquePng(), "Content-Type", "image/png");
+      case "PATCH /api/assets/{id}" -> api.json("PATCH", path, Map.of("metadata", Map.of("x", 1)));
+      case "POST /api/assets/{id}/signed-url" -> api.json("POST", path, Map.of());
+      case "POST /api/assets/{id}/transforms" -> api.json("POST", path, Map.of("width", 10));
+      case "POST /api/stories" -> api.json("POST", path, Map.of("title", "New"));
+      case "PUT /api/stories/{id}" -> api.json("PUT", path, Map.of("title", "Replaced"));
+      case "PATCH /api/stories/{id}" -> api.json("PATCH", path, Map.of("title", "Patched"));
+      case "PUT /api/user/preferences" -> api.json("PUT", path, Map.of("voice", "calm"));
+      case "POST /api/users", "POST /api/auth/signup" ->
+          api.json(
+              "POST",
+              path,
+              Map.of(
+                  "username",
+                  "u" + UUID.randomUUID().toString().substring(0, 8),
+                  "password",
+                  "password123"));
+      case "POST /api/keys" -> api.json("POST", path, Map.of("name", "k"));
+      case "POST /api/auth/login" ->
+          api.json("POST", path, Map.of("username", "nobody", "password", "wrong-password"));
+      default -> method.equals("HEAD") ? api.head(path) : api.send(method, path, new byte[0]);
+    };
+  }
 
-    private static Map<String, List<Integer>> rules() {
-        Map<String, List<Integer>> rules = new LinkedHashMap<>();
-        MATRIX.lines().filter(line -> !line.isBlank()).forEach(line -> {
-            String[] cells = line.trim().split("\\s+");
-            List<Integer> statuses = new ArrayList<>();
-            for (int i = 2; i < cells.length; i++) statuses.add(Integer.parseInt(cells[i]));
-            rules.put(cells[0] + " " + cells[1], statuses);
-        });
-        return rules;
-    }
+  private static Map<String, List<Integer>> rules() {
+    Map<String, List<Integer>> rules = new LinkedHashMap<>();
+    MATRIX
+        .lines()
+        .filter(line -> !line.isBlank())
+        .forEach(
+            line -> {
+              String[] cells = line.trim().split("\\s+");
+              List<Integer> statuses = new ArrayList<>();
+              for (int i = 2; i < cells.length; i++) statuses.add(Integer.parseInt(cells[i]));
+              rules.put(cells[0] + " " + cells[1], statuses);
+            });
+    return rules;
+  }
 }

@@ -15,47 +15,61 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The operator's commands, run from the packaged jar against the same data folder the server uses. */
+/**
+ * The operator's commands, run from the packaged jar against the same data folder the server uses.
+ */
 class CommandLineIT {
 
-    private static final Map<String, String> ENV = Map.of("STORYVAULT_ADMIN_API_KEY", TestModes.ADMIN_KEY);
+  private static final Map<String, String> ENV =
+      Map.of("STORYVAULT_ADMIN_API_KEY", TestModes.ADMIN_KEY);
 
-    record Result(int exitCode, String output) {}
+  record Result(int exitCode, String output) {}
 
-    @Test
-    void operatorsCreateUsersAndKeysAndRevokeKeys() throws Exception {
-        Path dataDir = Files.createTempDirectory("storyvault-cli-").resolve("data");
-        assertThat(run(dataDir, "users", "create", "maya", "correct horse battery").output()).contains("created user maya");
-        Result key = run(dataDir, "keys", "create", "pipeline", "--scopes", "read");
-        assertThat(key.exitCode()).isZero();
-        String secret = key.output().lines().filter(l -> l.startsWith("sv_")).findFirst().orElseThrow();
-        assertThat(run(dataDir, "users", "create", "maya", "another password").exitCode()).isEqualTo(1);
-        assertThat(run(dataDir, "keys", "frobnicate").exitCode()).isEqualTo(2);
+  @Test
+  void operatorsCreateUsersAndKeysAndRevokeKeys() throws Exception {
+    Path dataDir = Files.createTempDirectory("storyvault-cli-").resolve("data");
+    assertThat(run(dataDir, "users", "create", "maya", "correct horse battery").output())
+        .contains("created user maya");
+    Result key = run(dataDir, "keys", "create", "pipeline", "--scopes", "read");
+    assertThat(key.exitCode()).isZero();
+    String secret = key.output().lines().filter(l -> l.startsWith("sv_")).findFirst().orElseThrow();
+    assertThat(run(dataDir, "users", "create", "maya", "another password").exitCode()).isEqualTo(1);
+    assertThat(run(dataDir, "keys", "frobnicate").exitCode()).isEqualTo(2);
 
-        try (ServerProcess server = ServerProcess.start(dataDir, ENV)) {
-            Api anonymous = new Api(server.baseUrl(), null);
-            assertThat(anonymous.postJson("/api/auth/login", Map.of("username", "maya", "password", "correct horse battery"))
-                    .status()).isEqualTo(200);
-            Api pipeline = anonymous.as(secret);
-            assertThat(pipeline.get("/api/assets").status()).isEqualTo(200);
-            assertThat(pipeline.upload("/api/assets", "a.png", Media.aPng(2, 2), Map.of()).status()).isEqualTo(403);
-            String keyId = secret.split("_")[1];
-            assertThat(run(dataDir, "keys", "revoke", keyId).exitCode()).isZero();
-            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pipeline.get("/api/assets").status() == 401);
-            assertThat(new Api(server.baseUrl(), TestModes.ADMIN_KEY).get("/api/audit").text())
-                    .contains("key.created", "key.revoked", "user.created");
-        }
+    try (ServerProcess server = ServerProcess.start(dataDir, ENV)) {
+      Api anonymous = new Api(server.baseUrl(), null);
+      assertThat(
+              anonymous
+                  .postJson(
+                      "/api/auth/login",
+                      Map.of("username", "maya", "password", "correct horse battery"))
+                  .status())
+          .isEqualTo(200);
+      Api pipeline = anonymous.as(secret);
+      assertThat(pipeline.get("/api/assets").status()).isEqualTo(200);
+      assertThat(pipeline.upload("/api/assets", "a.png", Media.aPng(2, 2), Map.of()).status())
+          .isEqualTo(403);
+      String keyId = secret.split("_")[1];
+      assertThat(run(dataDir, "keys", "revoke", keyId).exitCode()).isZero();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> pipeline.get("/api/assets").status() == 401);
+      assertThat(new Api(server.baseUrl(), TestModes.ADMIN_KEY).get("/api/audit").text())
+          .contains("key.created", "key.revoked", "user.created");
     }
+  }
 
-    private static Result run(Path dataDir, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", System.getProperty("storyvault.jar", "target/storyvault.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("STORYVAULT_DATA_DIR", dataDir.toString());
-        builder.environment().putAll(ENV);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
-    }
+  private static Result run(Path dataDir, String... args) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(java, "-jar", System.getProperty("storyvault.jar", "target/storyvault.jar")));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("STORYVAULT_DATA_DIR", dataDir.toString());
+    builder.environment().putAll(ENV);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(process.waitFor(), output);
+  }
 }

@@ -5,9 +5,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class EmbeddedAuthorizationMatrixTest extends AuthorizationMatrixContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-        withoutRateLimits(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.embedded(registry);
+    withoutRateLimits(registry);
+  }
 }

@@ -6,25 +6,35 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(StoryVaultApplication.class);
+  private final ApplicationModules modules = ApplicationModules.of(StoryVaultApplication.class);
 
-    /** Fails on an arrow a module's package-info does not allow, on use of another module's internals, and on cycles. */
-    @Test
-    void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
-        modules.verify();
-    }
+  /**
+   * Fails on an arrow a module's package-info does not allow, on use of another module's internals,
+   * and on cycles.
+   */
+  @Test
+  void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
+    modules.verify();
+  }
 
-    @Test
-    void everyModuleDeclaresWhatItMayDependOn() {
-        modules.forEach(module -> org.assertj.core.api.Assertions.assertThat(
-                        module.getBasePackage().getAnnotation(org.springframework.modulith.ApplicationModule.class))
-                .as("package-info of %s", module.getIdentifier()).isPresent()
-                .hasValueSatisfying(declared -> org.assertj.core.api.Assertions
-                        .assertThat(declared.allowedDependencies()).doesNotContain("*")));
-    }
+  @Test
+  void everyModuleDeclaresWhatItMayDependOn() {
+    modules.forEach(
+        module ->
+            org.assertj.core.api.Assertions.assertThat(
+                    module
+                        .getBasePackage()
+                        .getAnnotation(org.springframework.modulith.ApplicationModule.class))
+                .as("package-info of %s", module.getIdentifier())
+                .isPresent()
+                .hasValueSatisfying(
+                    declared ->
+                        org.assertj.core.api.Assertions.assertThat(declared.allowedDependencies())
+                            .doesNotContain("*")));
+  }
 
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml();
-    }
+  @Test
+  void writesModuleDocumentation() {
+    new Documenter(modules).writeModulesAsPlantUml();
+  }
 }

@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(ScaleOutServices.class)
 class ScaleOutAuthorizationMatrixTest extends AuthorizationMatrixContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-        withoutRateLimits(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+    withoutRateLimits(registry);
+  }
 }

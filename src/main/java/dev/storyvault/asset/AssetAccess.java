@@ -12,49 +12,58 @@ import org.springframework.stereotype.Component;
 @Component
 class AssetAccess {
 
-    private final Assets assets;
-    private final List<AssetReadGrant> grants;
-    private final AssetReferences references;
+  private final Assets assets;
+  private final List<AssetReadGrant> grants;
+  private final AssetReferences references;
 
-    AssetAccess(Assets assets, List<AssetReadGrant> grants, AssetReferences references) {
-        this.assets = assets;
-        this.grants = grants;
-        this.references = references;
-    }
+  AssetAccess(Assets assets, List<AssetReadGrant> grants, AssetReferences references) {
+    this.assets = assets;
+    this.grants = grants;
+    this.references = references;
+  }
 
-    Asset readable(Caller caller, String id) {
-        return findReadable(caller, id).orElseThrow(() -> ApiProblem.notFound("asset"));
-    }
+  Asset readable(Caller caller, String id) {
+    return findReadable(caller, id).orElseThrow(() -> ApiProblem.notFound("asset"));
+  }
 
-    /** Owners, admins and everyone for public assets; others when a document shared with them uses it. */
-    Optional<Asset> findReadable(Caller caller, String id) {
-        if (!Ids.looksValid(id)) return Optional.empty();
-        return assets.find(id).filter(asset -> caller.canRead(asset.ownerId(), asset.isPublic())
-                || grants.stream().anyMatch(grant -> granted(grant, caller, asset.id())));
-    }
+  /**
+   * Owners, admins and everyone for public assets; others when a document shared with them uses it.
+   */
+  Optional<Asset> findReadable(Caller caller, String id) {
+    if (!Ids.looksValid(id)) return Optional.empty();
+    return assets
+        .find(id)
+        .filter(
+            asset ->
+                caller.canRead(asset.ownerId(), asset.isPublic())
+                    || grants.stream().anyMatch(grant -> granted(grant, caller, asset.id())));
+  }
 
-    private boolean granted(AssetReadGrant grant, Caller caller, String assetId) {
-        List<String> users = references.referrers(grant.referrerType(), assetId);
-        return !users.isEmpty() && grant.allowsAny(caller, users);
-    }
+  private boolean granted(AssetReadGrant grant, Caller caller, String assetId) {
+    List<String> users = references.referrers(grant.referrerType(), assetId);
+    return !users.isEmpty() && grant.allowsAny(caller, users);
+  }
 
-    Asset writable(Caller caller, String id) {
-        caller.requireScope(Scope.WRITE);
-        Asset asset = readable(caller, id);
-        if (!caller.canWrite(asset.ownerId())) throw ApiProblem.forbidden("Only the owner may change this asset.");
-        return asset;
-    }
+  Asset writable(Caller caller, String id) {
+    caller.requireScope(Scope.WRITE);
+    Asset asset = readable(caller, id);
+    if (!caller.canWrite(asset.ownerId()))
+      throw ApiProblem.forbidden("Only the owner may change this asset.");
+    return asset;
+  }
 
-    Asset existing(String id) {
-        if (!Ids.looksValid(id)) throw ApiProblem.notFound("asset");
-        return assets.find(id).orElseThrow(() -> ApiProblem.notFound("asset"));
-    }
+  Asset existing(String id) {
+    if (!Ids.looksValid(id)) throw ApiProblem.notFound("asset");
+    return assets.find(id).orElseThrow(() -> ApiProblem.notFound("asset"));
+  }
 
-    AssetVersion current(Asset asset) {
-        return version(asset, asset.currentVersion());
-    }
+  AssetVersion current(Asset asset) {
+    return version(asset, asset.currentVersion());
+  }
 
-    AssetVersion version(Asset asset, int version) {
-        return assets.version(asset.id(), version).orElseThrow(() -> ApiProblem.notFound("asset version"));
-    }
+  AssetVersion version(Asset asset, int version) {
+    return assets
+        .version(asset.id(), version)
+        .orElseThrow(() -> ApiProblem.notFound("asset version"));
+  }
 }

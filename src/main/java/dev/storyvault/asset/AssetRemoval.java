@@ -1,7 +1,7 @@
 package dev.storyvault.asset;
 
-import dev.storyvault.blob.BlobLedger;
 import dev.storyvault.blob.BlobId;
+import dev.storyvault.blob.BlobLedger;
 import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.platform.ApiProblem;
 import java.util.ArrayList;
@@ -13,48 +13,59 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes an asset with all its versions; the blobs they used lose a reference and are collected later.
- * The asset row is locked before its users are counted, so a document that starts using it concurrently
- * either commits first (and the delete answers 409) or finds it gone (and is refused).
+ * Deletes an asset with all its versions; the blobs they used lose a reference and are collected
+ * later. The asset row is locked before its users are counted, so a document that starts using it
+ * concurrently either commits first (and the delete answers 409) or finds it gone (and is refused).
  */
 @Component
 class AssetRemoval {
 
-    private final Assets assets;
-    private final BlobLedger ledger;
-    private final ApplicationEventPublisher events;
-    private final AssetReferences assetReferences;
-    private final Variants variants;
-    private final PublicBlobs publicBlobs;
-    private final WriteTransactions writes;
+  private final Assets assets;
+  private final BlobLedger ledger;
+  private final ApplicationEventPublisher events;
+  private final AssetReferences assetReferences;
+  private final Variants variants;
+  private final PublicBlobs publicBlobs;
+  private final WriteTransactions writes;
 
-    AssetRemoval(Assets assets, BlobLedger ledger, ApplicationEventPublisher events,
-                 AssetReferences assetReferences, Variants variants, PublicBlobs publicBlobs, WriteTransactions writes) {
-        this.variants = variants;
-        this.assets = assets;
-        this.ledger = ledger;
-        this.events = events;
-        this.assetReferences = assetReferences;
-        this.publicBlobs = publicBlobs;
-        this.writes = writes;
-    }
+  AssetRemoval(
+      Assets assets,
+      BlobLedger ledger,
+      ApplicationEventPublisher events,
+      AssetReferences assetReferences,
+      Variants variants,
+      PublicBlobs publicBlobs,
+      WriteTransactions writes) {
+    this.variants = variants;
+    this.assets = assets;
+    this.ledger = ledger;
+    this.events = events;
+    this.assetReferences = assetReferences;
+    this.publicBlobs = publicBlobs;
+    this.writes = writes;
+  }
 
-    public void remove(Asset asset) {
-        writes.run(() -> {
-            if (!assetReferences.lockAsset(asset.id())) throw ApiProblem.notFound("asset");
-            List<Map<String, String>> users = assetReferences.all(asset.id());
-            if (!users.isEmpty()) throw inUse(users);
-            publicBlobs.visibilityChanging(asset, false);
-            List<BlobId> blobs = new ArrayList<>(variants.deleteAll(asset.id()));
-            blobs.addAll(assets.delete(asset.id()));
-            blobs.forEach(ledger::release);
-            events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));
+  public void remove(Asset asset) {
+    writes.run(
+        () -> {
+          if (!assetReferences.lockAsset(asset.id())) throw ApiProblem.notFound("asset");
+          List<Map<String, String>> users = assetReferences.all(asset.id());
+          if (!users.isEmpty()) throw inUse(users);
+          publicBlobs.visibilityChanging(asset, false);
+          List<BlobId> blobs = new ArrayList<>(variants.deleteAll(asset.id()));
+          blobs.addAll(assets.delete(asset.id()));
+          blobs.forEach(ledger::release);
+          events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));
         });
-    }
+  }
 
-    private static ApiProblem inUse(List<Map<String, String>> users) {
-        return new ApiProblem(HttpStatus.CONFLICT, "asset-in-use", "Asset in use",
-                "This asset is used by " + users.size() + " document(s); remove it from them first.",
-                HttpHeaders.EMPTY, Map.of("used_by", users));
-    }
+  private static ApiProblem inUse(List<Map<String, String>> users) {
+    return new ApiProblem(
+        HttpStatus.CONFLICT,
+        "asset-in-use",
+        "Asset in use",
+        "This asset is used by " + users.size() + " document(s); remove it from them first.",
+        HttpHeaders.EMPTY,
+        Map.of("used_by", users));
+  }
 }

@@ -16,46 +16,50 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code GET /api/blobs/{sha256}} of public content answered before Spring MVC and per-request
- * observations: this is the URL CDNs and players hammer, and it needs neither a caller nor a handler
- * lookup. Anything it does not serve (unknown or private hashes, other methods) falls through to
- * {@link AssetDelivery}, which answers the same way, problems included.
+ * observations: this is the URL CDNs and players hammer, and it needs neither a caller nor a
+ * handler lookup. Anything it does not serve (unknown or private hashes, other methods) falls
+ * through to {@link AssetDelivery}, which answers the same way, problems included.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ContentAddressedFastPath extends OncePerRequestFilter {
 
-    private static final String PREFIX = "/api/blobs/";
+  private static final String PREFIX = "/api/blobs/";
 
-    private final PublicBlobs publicBlobs;
-    private final AssetDelivery delivery;
-    private final ProblemWriter problems;
+  private final PublicBlobs publicBlobs;
+  private final AssetDelivery delivery;
+  private final ProblemWriter problems;
 
-    ContentAddressedFastPath(PublicBlobs publicBlobs, AssetDelivery delivery, ProblemWriter problems) {
-        this.publicBlobs = publicBlobs;
-        this.delivery = delivery;
-        this.problems = problems;
+  ContentAddressedFastPath(
+      PublicBlobs publicBlobs, AssetDelivery delivery, ProblemWriter problems) {
+    this.publicBlobs = publicBlobs;
+    this.delivery = delivery;
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String method = request.getMethod();
+    return !("GET".equals(method) || "HEAD".equals(method))
+        || !request.getRequestURI().startsWith(PREFIX);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String hash = request.getRequestURI().substring(PREFIX.length());
+    Optional<AssetVersion> version =
+        BlobId.isValid(hash) ? publicBlobs.find(BlobId.of(hash)) : Optional.empty();
+    if (version.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
     }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method)) || !request.getRequestURI().startsWith(PREFIX);
+    try {
+      delivery.sendImmutable(request, response, version.get());
+    } catch (ApiProblem problem) {
+      response.reset();
+      problems.write(response, problem);
     }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        String hash = request.getRequestURI().substring(PREFIX.length());
-        Optional<AssetVersion> version = BlobId.isValid(hash) ? publicBlobs.find(BlobId.of(hash)) : Optional.empty();
-        if (version.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        try {
-            delivery.sendImmutable(request, response, version.get());
-        } catch (ApiProblem problem) {
-            response.reset();
-            problems.write(response, problem);
-        }
-    }
+  }
 }

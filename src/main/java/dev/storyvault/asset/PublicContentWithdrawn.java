@@ -3,7 +3,7 @@ package dev.storyvault.asset;
 import java.util.List;
 
 /**
- * Published when a public asset is made private or deleted: its content-addressed URLs
- * ({@code /api/blobs/<hash>}) must stop answering, and caches that keep them for a year must drop them.
+ * Published when a public asset is made private or deleted: its content-addressed URLs ({@code
+ * /api/blobs/<hash>}) must stop answering, and caches that keep them for a year must drop them.
  */
 public record PublicContentWithdrawn(String assetId, String ownerId, List<String> blobHashes) {}

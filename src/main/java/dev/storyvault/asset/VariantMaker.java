@@ -10,30 +10,31 @@ import org.springframework.stereotype.Component;
 @Component
 class VariantMaker {
 
-    private static final Logger log = LoggerFactory.getLogger(VariantMaker.class);
+  private static final Logger log = LoggerFactory.getLogger(VariantMaker.class);
 
-    private final Assets assets;
-    private final VariantCatalog catalog;
-    private final Renderings renderings;
+  private final Assets assets;
+  private final VariantCatalog catalog;
+  private final Renderings renderings;
 
-    VariantMaker(Assets assets, VariantCatalog catalog, Renderings renderings) {
-        this.assets = assets;
-        this.catalog = catalog;
-        this.renderings = renderings;
+  VariantMaker(Assets assets, VariantCatalog catalog, Renderings renderings) {
+    this.assets = assets;
+    this.catalog = catalog;
+    this.renderings = renderings;
+  }
+
+  /** {@code key} is "assetId/version"; an asset deleted since it was queued is skipped. */
+  void make(String key) throws InterruptedException {
+    int slash = key.lastIndexOf('/');
+    Optional<AssetVersion> version =
+        assets.version(key.substring(0, slash), Integer.parseInt(key.substring(slash + 1)));
+    if (version.isEmpty()) return;
+    for (var variant : catalog.standard().entrySet()) {
+      try {
+        renderings.obtainInBackground(version.get(), variant.getKey(), variant.getValue());
+      } catch (ApiProblem unrenderable) {
+        log.info("No {} variant for {}: {}", variant.getKey(), key, unrenderable.getMessage());
+        return;
+      }
     }
-
-    /** {@code key} is "assetId/version"; an asset deleted since it was queued is skipped. */
-    void make(String key) throws InterruptedException {
-        int slash = key.lastIndexOf('/');
-        Optional<AssetVersion> version = assets.version(key.substring(0, slash), Integer.parseInt(key.substring(slash + 1)));
-        if (version.isEmpty()) return;
-        for (var variant : catalog.standard().entrySet()) {
-            try {
-                renderings.obtainInBackground(version.get(), variant.getKey(), variant.getValue());
-            } catch (ApiProblem unrenderable) {
-                log.info("No {} variant for {}: {}", variant.getKey(), key, unrenderable.getMessage());
-                return;
-            }
-        }
-    }
+  }
 }

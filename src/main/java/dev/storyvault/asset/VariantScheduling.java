@@ -1,39 +1,43 @@
 package dev.storyvault.asset;
 
-import java.time.Clock;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import java.time.Instant;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Queues the standard variants of a newly stored image; the request that wants one first makes it if it is not done. */
+/**
+ * Queues the standard variants of a newly stored image; the request that wants one first makes it
+ * if it is not done.
+ */
 @Component
 class VariantScheduling {
 
-    private final Clock clock;
+  private final Clock clock;
 
-    private static final Logger log = LoggerFactory.getLogger(VariantScheduling.class);
+  private static final Logger log = LoggerFactory.getLogger(VariantScheduling.class);
 
-    private final ObjectProvider<SchedulerClient> scheduler;
-    private final OneTimeTask<String> task;
+  private final ObjectProvider<SchedulerClient> scheduler;
+  private final OneTimeTask<String> task;
 
-    VariantScheduling(ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> makeVariants, Clock clock) {
-        this.clock = clock;
-        this.scheduler = scheduler;
-        this.task = makeVariants;
+  VariantScheduling(
+      ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> makeVariants, Clock clock) {
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.task = makeVariants;
+  }
+
+  void makeVariants(Asset asset, AssetVersion version) {
+    if (asset.kind() != AssetKind.IMAGE) return;
+    String key = asset.id() + "/" + version.version();
+    try {
+      scheduler.getObject().scheduleIfNotExists(task.instance(key, key), clock.instant());
+    } catch (RuntimeException e) {
+      // why not fail the upload: it is committed; the variants will be made on first request
+      // instead
+      log.warn("Could not queue variants of {}: {}", key, e.toString());
     }
-
-    void makeVariants(Asset asset, AssetVersion version) {
-        if (asset.kind() != AssetKind.IMAGE) return;
-        String key = asset.id() + "/" + version.version();
-        try {
-            scheduler.getObject().scheduleIfNotExists(task.instance(key, key), clock.instant());
-        } catch (RuntimeException e) {
-            // why not fail the upload: it is committed; the variants will be made on first request instead
-            log.warn("Could not queue variants of {}: {}", key, e.toString());
-        }
-    }
+  }
 }

@@ -25,50 +25,58 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 @EnableConfigurationProperties(BlobProperties.class)
 class BlobConfiguration {
 
-    @Bean
-    BlobStore blobStore(BlobProperties properties) throws IOException {
-        return switch (properties.store()) {
-            case "disk" -> new DiskBlobStore(Path.of(properties.disk().root()));
-            case "s3" -> s3Store(properties.s3());
-            default -> throw new IllegalStateException(
-                    "storyvault.blobs.store must be 'disk' or 's3', not '" + properties.store() + "'");
-        };
-    }
+  @Bean
+  BlobStore blobStore(BlobProperties properties) throws IOException {
+    return switch (properties.store()) {
+      case "disk" -> new DiskBlobStore(Path.of(properties.disk().root()));
+      case "s3" -> s3Store(properties.s3());
+      default ->
+          throw new IllegalStateException(
+              "storyvault.blobs.store must be 'disk' or 's3', not '" + properties.store() + "'");
+    };
+  }
 
-    private static S3BlobStore s3Store(BlobProperties.S3 config) {
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(config.region()))
-                .forcePathStyle(Boolean.TRUE.equals(config.pathStyle()))
-                .credentialsProvider(credentials(config))
-                // why: S3-compatible stores reject the SDK's default CRC32 trailers; we send SHA-256 ourselves
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128));
-        if (config.endpoint() != null && !config.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(config.endpoint()));
-        }
-        S3BlobStore store = new S3BlobStore(builder.build(), config.bucket(),
-                !Boolean.FALSE.equals(config.sendChecksum()), config.multipartThresholdOrDefault());
-        if (Boolean.TRUE.equals(config.createBucket())) store.createBucketIfMissing();
-        return store;
+  private static S3BlobStore s3Store(BlobProperties.S3 config) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .region(Region.of(config.region()))
+            .forcePathStyle(Boolean.TRUE.equals(config.pathStyle()))
+            .credentialsProvider(credentials(config))
+            // why: S3-compatible stores reject the SDK's default CRC32 trailers; we send SHA-256
+            // ourselves
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .httpClientBuilder(ApacheHttpClient.builder().maxConnections(128));
+    if (config.endpoint() != null && !config.endpoint().isBlank()) {
+      builder.endpointOverride(URI.create(config.endpoint()));
     }
+    S3BlobStore store =
+        new S3BlobStore(
+            builder.build(),
+            config.bucket(),
+            !Boolean.FALSE.equals(config.sendChecksum()),
+            config.multipartThresholdOrDefault());
+    if (Boolean.TRUE.equals(config.createBucket())) store.createBucketIfMissing();
+    return store;
+  }
 
-    private static AwsCredentialsProvider credentials(BlobProperties.S3 config) {
-        if (config.accessKey() == null || config.accessKey().isBlank()) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
+  private static AwsCredentialsProvider credentials(BlobProperties.S3 config) {
+    if (config.accessKey() == null || config.accessKey().isBlank()) {
+      return DefaultCredentialsProvider.builder().build();
     }
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
+  }
 
-    @Bean
-    HealthIndicator blobStoreHealthIndicator(BlobStore store) {
-        return () -> {
-            try {
-                store.check();
-                return Health.up().withDetail("store", store.getClass().getSimpleName()).build();
-            } catch (IOException | RuntimeException e) {
-                return Health.down().withDetail("error", e.getMessage()).build();
-            }
-        };
-    }
+  @Bean
+  HealthIndicator blobStoreHealthIndicator(BlobStore store) {
+    return () -> {
+      try {
+        store.check();
+        return Health.up().withDetail("store", store.getClass().getSimpleName()).build();
+      } catch (IOException | RuntimeException e) {
+        return Health.down().withDetail("error", e.getMessage()).build();
+      }
+    };
+  }
 }

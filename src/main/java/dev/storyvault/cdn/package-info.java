@@ -1,5 +1,6 @@
 /**
- * CDN purges (Varnish-style, Cloudflare, CloudFront) in reaction to changes, through durable events.
+ * CDN purges (Varnish-style, Cloudflare, CloudFront) in reaction to changes, through durable
+ * events.
  */
 @ApplicationModule(allowedDependencies = {"story", "asset"})
 package dev.storyvault.cdn;

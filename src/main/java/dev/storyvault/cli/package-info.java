@@ -1,6 +1,4 @@
-/**
- * Operator commands run against the same configuration without serving.
- */
+/** Operator commands run against the same configuration without serving. */
 @ApplicationModule(allowedDependencies = {"identity"})
 package dev.storyvault.cli;
 

@@ -4,16 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Cluster-wide concurrency limits (renders, exports): at most {@code permits} holders of {@code name}
- * across all instances. A holder that dies without releasing frees its slot when the lease runs out.
+ * Cluster-wide concurrency limits (renders, exports): at most {@code permits} holders of {@code
+ * name} across all instances. A holder that dies without releasing frees its slot when the lease
+ * runs out.
  */
 public interface ClusterSlots {
 
-    Optional<Slot> tryAcquire(String name, int permits, Duration lease);
+  Optional<Slot> tryAcquire(String name, int permits, Duration lease);
 
-    /** A held slot; closing it releases it. */
-    interface Slot extends AutoCloseable {
-        @Override
-        void close();
-    }
+  /** A held slot; closing it releases it. */
+  interface Slot extends AutoCloseable {
+    @Override
+    void close();
+  }
 }

@@ -3,12 +3,13 @@ package dev.storyvault.coordination;
 import java.util.function.Consumer;
 
 /**
- * Cluster-wide notices that cached entries are stale (a revoked key, a withdrawn public blob). A notice
- * reaches this instance's subscribers before {@link #publish} returns, and the other instances' soon after.
+ * Cluster-wide notices that cached entries are stale (a revoked key, a withdrawn public blob). A
+ * notice reaches this instance's subscribers before {@link #publish} returns, and the other
+ * instances' soon after.
  */
 public interface Invalidations {
 
-    void publish(String topic, String key);
+  void publish(String topic, String key);
 
-    void subscribe(String topic, Consumer<String> onStale);
+  void subscribe(String topic, Consumer<String> onStale);
 }

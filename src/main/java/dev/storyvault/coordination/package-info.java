@@ -1,5 +1,6 @@
 /**
- * Coordination between instances: cluster-wide invalidations, one runner per cluster loop, cluster-wide slots; local, Redis and PostgreSQL backends.
+ * Coordination between instances: cluster-wide invalidations, one runner per cluster loop,
+ * cluster-wide slots; local, Redis and PostgreSQL backends.
  */
 @ApplicationModule(allowedDependencies = {"database"})
 package dev.storyvault.coordination;

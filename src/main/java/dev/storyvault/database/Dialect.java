@@ -1,29 +1,31 @@
 package dev.storyvault.database;
 
 /**
- * Which database this is. Statements are plain SQL both accept; where they cannot be (full-text search,
- * write serialization) the choice is made once, by this value, in a configuration class.
+ * Which database this is. Statements are plain SQL both accept; where they cannot be (full-text
+ * search, write serialization) the choice is made once, by this value, in a configuration class.
  */
 public enum Dialect {
-    SQLITE,
-    POSTGRESQL;
+  SQLITE,
+  POSTGRESQL;
 
-    /**
-     * Appended to a SELECT that must hold its rows until the transaction ends: other writers of those rows
-     * wait. why nothing on SQLite: it admits one writer at a time, so no other writer runs meanwhile.
-     */
-    public String lockForShare() {
-        return this == POSTGRESQL ? " FOR SHARE" : "";
-    }
+  /**
+   * Appended to a SELECT that must hold its rows until the transaction ends: other writers of those
+   * rows wait. why nothing on SQLite: it admits one writer at a time, so no other writer runs
+   * meanwhile.
+   */
+  public String lockForShare() {
+    return this == POSTGRESQL ? " FOR SHARE" : "";
+  }
 
-    /** The same, excluding other lockers too (the row is about to change or go). */
-    public String lockForUpdate() {
-        return this == POSTGRESQL ? " FOR UPDATE" : "";
-    }
+  /** The same, excluding other lockers too (the row is about to change or go). */
+  public String lockForUpdate() {
+    return this == POSTGRESQL ? " FOR UPDATE" : "";
+  }
 
-    static Dialect fromJdbcUrl(String url) {
-        if (url.startsWith("jdbc:sqlite:")) return SQLITE;
-        if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
-        throw new IllegalStateException("Unsupported database URL (use jdbc:sqlite: or jdbc:postgresql:): " + url);
-    }
+  static Dialect fromJdbcUrl(String url) {
+    if (url.startsWith("jdbc:sqlite:")) return SQLITE;
+    if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
+    throw new IllegalStateException(
+        "Unsupported database URL (use jdbc:sqlite: or jdbc:postgresql:): " + url);
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * The database: dialect, the one write path (WriteTransactions, group commit on SQLite), WAL checkpoints, planner statistics.
+ * The database: dialect, the one write path (WriteTransactions, group commit on SQLite), WAL
+ * checkpoints, planner statistics.
  */
 @ApplicationModule(allowedDependencies = {})
 package dev.storyvault.database;

@@ -13,39 +13,44 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every API response is {@code private, no-store} unless its handler says otherwise: nothing that varies
- * by caller can land in a shared cache by accident. Handlers that serve shareable representations (public
- * content, public stories read anonymously) set their own policy, which replaces this default.
+ * Every API response is {@code private, no-store} unless its handler says otherwise: nothing that
+ * varies by caller can land in a shared cache by accident. Handlers that serve shareable
+ * representations (public content, public stories read anonymously) set their own policy, which
+ * replaces this default.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class CachePolicyFilter extends OncePerRequestFilter {
 
-    static final String DEFAULT = "private, no-store";
+  static final String DEFAULT = "private, no-store";
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, DEFAULT);
+    chain.doFilter(request, new OnePolicy(response));
+  }
+
+  /**
+   * why: Spring writes ResponseEntity headers with addHeader, which would append a second
+   * Cache-Control.
+   */
+  private static final class OnePolicy extends HttpServletResponseWrapper {
+
+    OnePolicy(HttpServletResponse response) {
+      super(response);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, DEFAULT);
-        chain.doFilter(request, new OnePolicy(response));
+    public void addHeader(String name, String value) {
+      if (HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)) setHeader(name, value);
+      else super.addHeader(name, value);
     }
-
-    /** why: Spring writes ResponseEntity headers with addHeader, which would append a second Cache-Control. */
-    private static final class OnePolicy extends HttpServletResponseWrapper {
-
-        OnePolicy(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (HttpHeaders.CACHE_CONTROL.equalsIgnoreCase(name)) setHeader(name, value);
-            else super.addHeader(name, value);
-        }
-    }
+  }
 }

@@ -16,38 +16,39 @@ import org.springframework.stereotype.Component;
 @Component
 class SmallBlobCache {
 
-    private final BlobStore store;
-    private final long maxBlob;
-    private final Cache<BlobId, byte[]> cache;
+  private final BlobStore store;
+  private final long maxBlob;
+  private final Cache<BlobId, byte[]> cache;
 
-    SmallBlobCache(BlobStore store, DeliveryProperties properties) {
-        this.store = store;
-        this.maxBlob = properties.memoryCacheMaxBlob().toBytes();
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(properties.memoryCacheSize().toBytes())
-                .weigher((BlobId id, byte[] bytes) -> bytes.length + 64)
-                .build();
-    }
+  SmallBlobCache(BlobStore store, DeliveryProperties properties) {
+    this.store = store;
+    this.maxBlob = properties.memoryCacheMaxBlob().toBytes();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(properties.memoryCacheSize().toBytes())
+            .weigher((BlobId id, byte[] bytes) -> bytes.length + 64)
+            .build();
+  }
 
-    boolean accepts(long size) {
-        return size <= maxBlob;
-    }
+  boolean accepts(long size) {
+    return size <= maxBlob;
+  }
 
-    byte[] bytes(BlobId id, long size) throws IOException {
-        try {
-            return cache.get(id, key -> load(key, size));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+  byte[] bytes(BlobId id, long size) throws IOException {
+    try {
+      return cache.get(id, key -> load(key, size));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+  }
 
-    private byte[] load(BlobId id, long size) {
-        try (InputStream in = store.open(id, 0, size)) {
-            byte[] bytes = in.readNBytes((int) size);
-            if (bytes.length != size) throw new IOException("Blob " + id + " is shorter than recorded");
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  private byte[] load(BlobId id, long size) {
+    try (InputStream in = store.open(id, 0, size)) {
+      byte[] bytes = in.readNBytes((int) size);
+      if (bytes.length != size) throw new IOException("Blob " + id + " is shorter than recorded");
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }

@@ -1,6 +1,4 @@
-/**
- * Serving bytes over HTTP: ranges, conditional requests, cache policy, surrogate keys.
- */
+/** Serving bytes over HTTP: ranges, conditional requests, cache policy, surrogate keys. */
 @ApplicationModule(allowedDependencies = {"blob", "platform"})
 package dev.storyvault.delivery;
 

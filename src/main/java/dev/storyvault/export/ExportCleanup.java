@@ -8,25 +8,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * A deleted story's exports go too; their blobs lose the reference and are collected later. Durable: the
- * publication is stored with the delete, so a crash before this ran means it runs after the restart.
+ * A deleted story's exports go too; their blobs lose the reference and are collected later.
+ * Durable: the publication is stored with the delete, so a crash before this ran means it runs
+ * after the restart.
  */
 @Component
 class ExportCleanup {
 
-    private final StoryExports exports;
-    private final BlobLedger blobs;
-    private final WriteTransactions writes;
+  private final StoryExports exports;
+  private final BlobLedger blobs;
+  private final WriteTransactions writes;
 
-    ExportCleanup(StoryExports exports, BlobLedger blobs, WriteTransactions writes) {
-        this.exports = exports;
-        this.blobs = blobs;
-        this.writes = writes;
-    }
+  ExportCleanup(StoryExports exports, BlobLedger blobs, WriteTransactions writes) {
+    this.exports = exports;
+    this.blobs = blobs;
+    this.writes = writes;
+  }
 
-    // why NOT_SUPPORTED: the write goes through the one write path, which opens its own transaction
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(StoryDeleted deleted) {
-        writes.run(() -> exports.deleteAll(deleted.storyId()).forEach(blobs::release));
-    }
+  // why NOT_SUPPORTED: the write goes through the one write path, which opens its own transaction
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(StoryDeleted deleted) {
+    writes.run(() -> exports.deleteAll(deleted.storyId()).forEach(blobs::release));
+  }
 }

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 /** Writes one export format of a story. */
 interface ExportWriter {
 
-    ExportFormat format();
+  ExportFormat format();
 
-    void write(Materials materials, OutputStream out) throws IOException, InterruptedException;
+  void write(Materials materials, OutputStream out) throws IOException, InterruptedException;
 }

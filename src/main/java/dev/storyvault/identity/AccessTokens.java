@@ -1,8 +1,8 @@
 package dev.storyvault.identity;
 
 import dev.storyvault.database.WriteTransactions;
-import java.time.Clock;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,69 +20,93 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccessTokens {
 
-    private final WriteTransactions writes;
+  private final WriteTransactions writes;
 
-    private final Clock clock;
+  private final Clock clock;
 
-    private static final Pattern FORMAT = Pattern.compile("svt_([0-9a-z]{12})_([A-Za-z0-9_-]{43})");
+  private static final Pattern FORMAT = Pattern.compile("svt_([0-9a-z]{12})_([A-Za-z0-9_-]{43})");
 
-    private final JdbcClient jdbc;
+  private final JdbcClient jdbc;
 
-    AccessTokens(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
-        this.writes = writes;
-        this.clock = clock;
-        this.jdbc = jdbc;
-    }
+  AccessTokens(JdbcClient jdbc, Clock clock, WriteTransactions writes) {
+    this.writes = writes;
+    this.clock = clock;
+    this.jdbc = jdbc;
+  }
 
-    public record Issued(String token, Instant expiresAt) {}
+  public record Issued(String token, Instant expiresAt) {}
 
-    private record Stored(String userId, Role role, byte[] hash, long expiresAt, boolean revoked, Long userExpiresAt) {}
+  private record Stored(
+      String userId, Role role, byte[] hash, long expiresAt, boolean revoked, Long userExpiresAt) {}
 
-    static boolean looksLikeToken(String token) {
-        return token.startsWith("svt_");
-    }
+  static boolean looksLikeToken(String token) {
+    return token.startsWith("svt_");
+  }
 
-    Issued issue(String userId, Duration ttl) {
-        String id = ApiKeys.randomKeyId();
-        String secret = ApiKeys.randomSecret();
-        Instant now = clock.instant();
-        Instant expires = now.plus(ttl);
-        writes.execute(() -> jdbc.sql("INSERT INTO access_tokens (id, user_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, userId, Base64.getEncoder().encodeToString(ApiKeys.sha256(secret)), now.toEpochMilli(),
-                        expires.toEpochMilli())
+  Issued issue(String userId, Duration ttl) {
+    String id = ApiKeys.randomKeyId();
+    String secret = ApiKeys.randomSecret();
+    Instant now = clock.instant();
+    Instant expires = now.plus(ttl);
+    writes.execute(
+        () ->
+            jdbc.sql(
+                    "INSERT INTO access_tokens (id, user_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .params(
+                    id,
+                    userId,
+                    Base64.getEncoder().encodeToString(ApiKeys.sha256(secret)),
+                    now.toEpochMilli(),
+                    expires.toEpochMilli())
                 .update());
-        return new Issued("svt_" + id + "_" + secret, expires);
-    }
+    return new Issued("svt_" + id + "_" + secret, expires);
+  }
 
-    Optional<Caller> authenticate(String token) {
-        Matcher m = FORMAT.matcher(token);
-        if (!m.matches()) return Optional.empty();
-        Optional<Stored> stored = jdbc.sql("""
+  Optional<Caller> authenticate(String token) {
+    Matcher m = FORMAT.matcher(token);
+    if (!m.matches()) return Optional.empty();
+    Optional<Stored> stored =
+        jdbc.sql(
+                """
                 SELECT t.user_id, u.role, t.secret_hash, t.expires_at, t.revoked_at, u.expires_at
                 FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?""")
-                .param(m.group(1))
-                .query((rs, n) -> new Stored(rs.getString(1), Role.valueOf(rs.getString(2)),
-                        Base64.getDecoder().decode(rs.getString(3)), rs.getLong(4), rs.getObject(5) != null,
+            .param(m.group(1))
+            .query(
+                (rs, n) ->
+                    new Stored(
+                        rs.getString(1),
+                        Role.valueOf(rs.getString(2)),
+                        Base64.getDecoder().decode(rs.getString(3)),
+                        rs.getLong(4),
+                        rs.getObject(5) != null,
                         rs.getObject(6) == null ? null : rs.getLong(6)))
-                .optional();
-        byte[] expected = stored.map(Stored::hash).orElse(new byte[32]);
-        boolean matches = MessageDigest.isEqual(ApiKeys.sha256(m.group(2)), expected);
-        long now = clock.millis();
-        if (!matches || stored.isEmpty() || stored.get().revoked() || stored.get().expiresAt() <= now) return Optional.empty();
-        return Optional.of(new Caller(stored.get().userId(), stored.get().role(), scopesOf(stored.get().role())));
-    }
+            .optional();
+    byte[] expected = stored.map(Stored::hash).orElse(new byte[32]);
+    boolean matches = MessageDigest.isEqual(ApiKeys.sha256(m.group(2)), expected);
+    long now = clock.millis();
+    if (!matches || stored.isEmpty() || stored.get().revoked() || stored.get().expiresAt() <= now)
+      return Optional.empty();
+    return Optional.of(
+        new Caller(stored.get().userId(), stored.get().role(), scopesOf(stored.get().role())));
+  }
 
-    boolean revoke(String token) {
-        Matcher m = FORMAT.matcher(token);
-        return m.matches() && writes.execute(() -> jdbc.sql("UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(clock.millis(), m.group(1)).update()) == 1;
-    }
+  boolean revoke(String token) {
+    Matcher m = FORMAT.matcher(token);
+    return m.matches()
+        && writes.execute(
+                () ->
+                    jdbc.sql(
+                            "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                        .params(clock.millis(), m.group(1))
+                        .update())
+            == 1;
+  }
 
-    static Set<Scope> scopesOf(Role role) {
-        return switch (role) {
-            case ADMIN -> Set.of(Scope.values());
-            case USER, SERVICE -> Set.of(Scope.READ, Scope.WRITE);
-            case GUEST -> Set.of(Scope.READ);
-        };
-    }
+  static Set<Scope> scopesOf(Role role) {
+    return switch (role) {
+      case ADMIN -> Set.of(Scope.values());
+      case USER, SERVICE -> Set.of(Scope.READ, Scope.WRITE);
+      case GUEST -> Set.of(Scope.READ);
+    };
+  }
 }

@@ -14,20 +14,25 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class CallerArguments implements WebMvcConfigurer {
 
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new HandlerMethodArgumentResolver() {
-            @Override
-            public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == Caller.class;
-            }
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(
+        new HandlerMethodArgumentResolver() {
+          @Override
+          public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+          }
 
-            @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-                                          NativeWebRequest request, WebDataBinderFactory binders) {
-                Object caller = request.getAttribute(BearerAuthentication.CALLER, RequestAttributes.SCOPE_REQUEST);
-                return caller instanceof Caller c ? c : Caller.ANONYMOUS;
-            }
+          @Override
+          public Object resolveArgument(
+              MethodParameter parameter,
+              ModelAndViewContainer mav,
+              NativeWebRequest request,
+              WebDataBinderFactory binders) {
+            Object caller =
+                request.getAttribute(BearerAuthentication.CALLER, RequestAttributes.SCOPE_REQUEST);
+            return caller instanceof Caller c ? c : Caller.ANONYMOUS;
+          }
         });
-    }
+  }
 }

@@ -1,5 +1,8 @@
 package dev.storyvault.identity;
 
 public enum Role {
-    ADMIN, SERVICE, USER, GUEST
+  ADMIN,
+  SERVICE,
+  USER,
+  GUEST
 }

@@ -5,20 +5,22 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum Scope {
-    READ, WRITE, ADMIN;
+  READ,
+  WRITE,
+  ADMIN;
 
-    @JsonCreator
-    public static Scope parse(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw dev.storyvault.platform.ApiProblem.badRequest("invalid-scope",
-                    "Unknown scope '" + value + "': use read, write or admin.");
-        }
+  @JsonCreator
+  public static Scope parse(String value) {
+    try {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw dev.storyvault.platform.ApiProblem.badRequest(
+          "invalid-scope", "Unknown scope '" + value + "': use read, write or admin.");
     }
+  }
 
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

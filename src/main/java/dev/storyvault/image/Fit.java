@@ -8,22 +8,22 @@ import java.util.Optional;
  * more pixels than the upload had.
  */
 public enum Fit {
-    /** Fill the box, cropping the overflow around the centre. */
-    COVER,
-    /** Fit inside the box, keeping the aspect ratio. */
-    CONTAIN,
-    /** Exactly the box, stretching if the aspect ratio differs. */
-    FILL;
+  /** Fill the box, cropping the overflow around the centre. */
+  COVER,
+  /** Fit inside the box, keeping the aspect ratio. */
+  CONTAIN,
+  /** Exactly the box, stretching if the aspect ratio differs. */
+  FILL;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 
-    public static Optional<Fit> parse(String value) {
-        if (value == null) return Optional.empty();
-        for (Fit fit : values()) {
-            if (fit.wireName().equals(value.toLowerCase(Locale.ROOT))) return Optional.of(fit);
-        }
-        return Optional.empty();
+  public static Optional<Fit> parse(String value) {
+    if (value == null) return Optional.empty();
+    for (Fit fit : values()) {
+      if (fit.wireName().equals(value.toLowerCase(Locale.ROOT))) return Optional.of(fit);
     }
+    return Optional.empty();
+  }
 }

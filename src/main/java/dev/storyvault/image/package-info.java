@@ -1,6 +1,4 @@
-/**
- * Image decoding and rendering behind ImageProcessor (pure Java or libvips).
- */
+/** Image decoding and rendering behind ImageProcessor (pure Java or libvips). */
 @ApplicationModule(allowedDependencies = {"platform"})
 package dev.storyvault.image;
 

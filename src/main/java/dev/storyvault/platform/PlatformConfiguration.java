@@ -13,13 +13,14 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @EnableAsync
 class PlatformConfiguration {
 
-    /**
-     * The one source of the time of day: expiry, TTLs and timestamps read it, so tests can move it.
-     * why millisecond ticks: times are stored in milliseconds, and a response must show what was stored.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    }
+  /**
+   * The one source of the time of day: expiry, TTLs and timestamps read it, so tests can move it.
+   * why millisecond ticks: times are stored in milliseconds, and a response must show what was
+   * stored.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+  }
 }

@@ -10,17 +10,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
-    private final JsonMapper json;
+  private final JsonMapper json;
 
-    ProblemWriter(JsonMapper json) {
-        this.json = json;
-    }
+  ProblemWriter(JsonMapper json) {
+    this.json = json;
+  }
 
-    public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
-        response.setStatus(problem.status().value());
-        problem.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("Cache-Control", "no-store");
-        json.writeValue(response.getOutputStream(), Problems.of(problem));
-    }
+  public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+    response.setStatus(problem.status().value());
+    problem.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setHeader("Cache-Control", "no-store");
+    json.writeValue(response.getOutputStream(), Problems.of(problem));
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting plumbing every module may use: problem responses (RFC 9457), ids, digests, client addresses, the clock.
+ * Cross-cutting plumbing every module may use: problem responses (RFC 9457), ids, digests, client
+ * addresses, the clock.
  */
 @ApplicationModule(allowedDependencies = {})
 package dev.storyvault.platform;

@@ -1,8 +1,8 @@
 package dev.storyvault.ratelimit;
 
 import dev.storyvault.database.Dialect;
-import dev.storyvault.platform.ProblemWriter;
 import dev.storyvault.platform.ClientAddresses;
+import dev.storyvault.platform.ProblemWriter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -24,37 +24,56 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
 
-    @Bean(destroyMethod = "")
-    Buckets buckets(RateLimitProperties properties, DataSource dataSource, Dialect dialect) {
-        return switch (backend(properties, dialect)) {
-            case "local" -> new LocalBuckets();
-            case "redis" -> new SharedBuckets(Bucket4jLettuce.casBasedBuilder(redis(properties))
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                    .build());
-            case "postgresql" -> new SharedBuckets(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                    .primaryKeyMapper(PrimaryKeyMapper.STRING).table("rate_limit_buckets").build());
-            default -> throw new IllegalStateException("storyvault.rate-limits.backend is local, redis or postgresql");
-        };
-    }
+  @Bean(destroyMethod = "")
+  Buckets buckets(RateLimitProperties properties, DataSource dataSource, Dialect dialect) {
+    return switch (backend(properties, dialect)) {
+      case "local" -> new LocalBuckets();
+      case "redis" ->
+          new SharedBuckets(
+              Bucket4jLettuce.casBasedBuilder(redis(properties))
+                  .expirationAfterWrite(
+                      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                          Duration.ofMinutes(1)))
+                  .build());
+      case "postgresql" ->
+          new SharedBuckets(
+              Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                  .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                  .table("rate_limit_buckets")
+                  .build());
+      default ->
+          throw new IllegalStateException(
+              "storyvault.rate-limits.backend is local, redis or postgresql");
+    };
+  }
 
-    static String backend(RateLimitProperties properties, Dialect dialect) {
-        if (!properties.backend().equals("auto")) return properties.backend();
-        if (dialect == Dialect.SQLITE) return "local";
-        return properties.redisUrl() == null || properties.redisUrl().isBlank() ? "postgresql" : "redis";
-    }
+  static String backend(RateLimitProperties properties, Dialect dialect) {
+    if (!properties.backend().equals("auto")) return properties.backend();
+    if (dialect == Dialect.SQLITE) return "local";
+    return properties.redisUrl() == null || properties.redisUrl().isBlank()
+        ? "postgresql"
+        : "redis";
+  }
 
-    private static StatefulRedisConnection<String, byte[]> redis(RateLimitProperties properties) {
-        String url = properties.redisUrl() == null || properties.redisUrl().isBlank() ? "redis://127.0.0.1:6379" : properties.redisUrl();
-        return RedisClient.create(url).connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-    }
+  private static StatefulRedisConnection<String, byte[]> redis(RateLimitProperties properties) {
+    String url =
+        properties.redisUrl() == null || properties.redisUrl().isBlank()
+            ? "redis://127.0.0.1:6379"
+            : properties.redisUrl();
+    return RedisClient.create(url)
+        .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+  }
 
-    /** After authentication (which names the caller), before everything else. */
-    @Bean
-    FilterRegistrationBean<RateLimiting> rateLimiting(Buckets buckets, RateLimitProperties properties,
-                                                      ClientAddresses addresses, ProblemWriter problems) {
-        FilterRegistrationBean<RateLimiting> registration =
-                new FilterRegistrationBean<>(new RateLimiting(buckets, properties, addresses, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
+  /** After authentication (which names the caller), before everything else. */
+  @Bean
+  FilterRegistrationBean<RateLimiting> rateLimiting(
+      Buckets buckets,
+      RateLimitProperties properties,
+      ClientAddresses addresses,
+      ProblemWriter problems) {
+    FilterRegistrationBean<RateLimiting> registration =
+        new FilterRegistrationBean<>(new RateLimiting(buckets, properties, addresses, problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
 }

@@ -1,6 +1,4 @@
-/**
- * Request rate limits per caller or address, local or shared (Redis, PostgreSQL).
- */
+/** Request rate limits per caller or address, local or shared (Redis, PostgreSQL). */
 @ApplicationModule(allowedDependencies = {"identity", "platform", "database"})
 package dev.storyvault.ratelimit;
 

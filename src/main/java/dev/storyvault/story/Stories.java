@@ -18,136 +18,214 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Stories {
 
-    private static final String COLUMNS = "id, owner_id, document, word_count, image_count, audio_duration_ms, version, created_at, updated_at";
+  private static final String COLUMNS =
+      "id, owner_id, document, word_count, image_count, audio_duration_ms, version, created_at, updated_at";
 
-    private final JdbcClient jdbc;
-    private final StoryJson json;
+  private final JdbcClient jdbc;
+  private final StoryJson json;
 
-    private final VersionHistory history;
+  private final VersionHistory history;
 
-    Stories(JdbcClient jdbc, StoryJson json) {
-        this.history = new VersionHistory(jdbc, "story_versions", "story_id");
-        this.jdbc = jdbc;
-        this.json = json;
-    }
+  Stories(JdbcClient jdbc, StoryJson json) {
+    this.history = new VersionHistory(jdbc, "story_versions", "story_id");
+    this.jdbc = jdbc;
+    this.json = json;
+  }
 
-    /** A story's stored JSON: the document (its editable content) and its listing entry. */
-    record Serialized(String document, String listing) {}
+  /** A story's stored JSON: the document (its editable content) and its listing entry. */
+  record Serialized(String document, String listing) {}
 
-    /** why a step of its own: written once per change, before the transaction, so no other writer waits for it. */
-    Serialized serialize(Story s) {
-        return new Serialized(json.write(StoryDocuments.editable(s.content())), listingOf(s));
-    }
+  /**
+   * why a step of its own: written once per change, before the transaction, so no other writer
+   * waits for it.
+   */
+  Serialized serialize(Story s) {
+    return new Serialized(json.write(StoryDocuments.editable(s.content())), listingOf(s));
+  }
 
-    private String listingOf(Story s) {
-        return json.write(StoryDocuments.summary(s));
-    }
+  private String listingOf(Story s) {
+    return json.write(StoryDocuments.summary(s));
+  }
 
-    /** {@code index}: the search index's own columns on the row, if it keeps any there. */
-    void insert(Story s, long docNumber, Serialized stored, StorySearch.RowColumns index) {
-        // why Arrays.asList: category and age group may be null, which List.of refuses
-        List<Object> parameters = new ArrayList<>(Arrays.asList(s.id(), docNumber, s.ownerId(), s.content().title(),
-                s.content().status().name(), s.content().category(), s.content().ageGroup(), s.content().isPublic(),
-                s.version(), stored.document(), stored.listing(), s.metadata().wordCount(), s.metadata().imageCount(),
-                Math.round(s.metadata().audioDuration() * 1000), s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli()));
-        parameters.addAll(index.parameters());
-        jdbc.sql("INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,"
-                        + " document, listing, word_count, image_count, audio_duration_ms, created_at, updated_at" + index.names()
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + index.values() + ")")
-                .params(parameters)
-                .update();
-        insertTagsAndShares(s);
-    }
+  /** {@code index}: the search index's own columns on the row, if it keeps any there. */
+  void insert(Story s, long docNumber, Serialized stored, StorySearch.RowColumns index) {
+    // why Arrays.asList: category and age group may be null, which List.of refuses
+    List<Object> parameters =
+        new ArrayList<>(
+            Arrays.asList(
+                s.id(),
+                docNumber,
+                s.ownerId(),
+                s.content().title(),
+                s.content().status().name(),
+                s.content().category(),
+                s.content().ageGroup(),
+                s.content().isPublic(),
+                s.version(),
+                stored.document(),
+                stored.listing(),
+                s.metadata().wordCount(),
+                s.metadata().imageCount(),
+                Math.round(s.metadata().audioDuration() * 1000),
+                s.createdAt().toEpochMilli(),
+                s.updatedAt().toEpochMilli()));
+    parameters.addAll(index.parameters());
+    jdbc.sql(
+            "INSERT INTO stories (id, doc_number, owner_id, title, status, category, age_group, is_public, version,"
+                + " document, listing, word_count, image_count, audio_duration_ms, created_at, updated_at"
+                + index.names()
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + index.values()
+                + ")")
+        .params(parameters)
+        .update();
+    insertTagsAndShares(s);
+  }
 
-    /** Writes {@code s} only if the stored version is still {@code expected}; false if someone else won. */
-    boolean update(Story s, int expected, Serialized stored) {
-        int rows = jdbc.sql("""
+  /**
+   * Writes {@code s} only if the stored version is still {@code expected}; false if someone else
+   * won.
+   */
+  boolean update(Story s, int expected, Serialized stored) {
+    int rows =
+        jdbc.sql(
+                """
                 UPDATE stories SET title = ?, status = ?, category = ?, age_group = ?, is_public = ?, version = ?,
                     document = ?, listing = ?, word_count = ?, image_count = ?, audio_duration_ms = ?, updated_at = ?
                 WHERE id = ? AND version = ?""")
-                .params(s.content().title(), s.content().status().name(), s.content().category(), s.content().ageGroup(),
-                        s.content().isPublic(), s.version(), stored.document(), stored.listing(), s.metadata().wordCount(), s.metadata().imageCount(),
-                        Math.round(s.metadata().audioDuration() * 1000), s.updatedAt().toEpochMilli(), s.id(), expected)
-                .update();
-        if (rows == 1) {
-            jdbc.sql("DELETE FROM story_tags WHERE story_id = ?").param(s.id()).update();
-            jdbc.sql("DELETE FROM story_shares WHERE story_id = ?").param(s.id()).update();
-            insertTagsAndShares(s);
-        }
-        return rows == 1;
+            .params(
+                s.content().title(),
+                s.content().status().name(),
+                s.content().category(),
+                s.content().ageGroup(),
+                s.content().isPublic(),
+                s.version(),
+                stored.document(),
+                stored.listing(),
+                s.metadata().wordCount(),
+                s.metadata().imageCount(),
+                Math.round(s.metadata().audioDuration() * 1000),
+                s.updatedAt().toEpochMilli(),
+                s.id(),
+                expected)
+            .update();
+    if (rows == 1) {
+      jdbc.sql("DELETE FROM story_tags WHERE story_id = ?").param(s.id()).update();
+      jdbc.sql("DELETE FROM story_shares WHERE story_id = ?").param(s.id()).update();
+      insertTagsAndShares(s);
     }
+    return rows == 1;
+  }
 
-    /** why by text: the snapshot is the stored document plus metadata, so the document's JSON is reused, not rewritten. */
-    void recordVersion(Story s, String authorId, String document) {
-        String snapshot = document.substring(0, document.lastIndexOf('}')) + ",\"metadata\":"
-                + json.write(StoryDocuments.metadata(s.metadata())) + "}";
-        history.record(s.id(), s.version(), snapshot, authorId, s.updatedAt());
+  /**
+   * why by text: the snapshot is the stored document plus metadata, so the document's JSON is
+   * reused, not rewritten.
+   */
+  void recordVersion(Story s, String authorId, String document) {
+    String snapshot =
+        document.substring(0, document.lastIndexOf('}'))
+            + ",\"metadata\":"
+            + json.write(StoryDocuments.metadata(s.metadata()))
+            + "}";
+    history.record(s.id(), s.version(), snapshot, authorId, s.updatedAt());
+  }
+
+  Optional<Story> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id = ?")
+        .param(id)
+        .query(this::story)
+        .optional();
+  }
+
+  List<Story> findAll(List<String> ids) {
+    if (ids.isEmpty()) return List.of();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id IN (" + marks(ids.size()) + ")")
+        .params(ids)
+        .query(this::story)
+        .list();
+  }
+
+  private static String marks(int count) {
+    return String.join(",", Collections.nCopies(count, "?"));
+  }
+
+  /**
+   * The listing entries of {@code ids} as stored JSON, by id; an entry missing from the row
+   * (written before the column existed) is built from the document.
+   */
+  Map<String, String> listings(List<String> ids) {
+    if (ids.isEmpty()) return Map.of();
+    Map<String, String> out = new HashMap<>();
+    List<String> unlisted = new ArrayList<>();
+    jdbc.sql("SELECT id, listing FROM stories WHERE id IN (" + marks(ids.size()) + ")")
+        .params(ids)
+        .query(
+            rs -> {
+              if (rs.getString(2) == null) unlisted.add(rs.getString(1));
+              else out.put(rs.getString(1), rs.getString(2));
+            });
+    findAll(unlisted).forEach(s -> out.put(s.id(), listingOf(s)));
+    return out;
+  }
+
+  record VersionEntry(int version, String title, String authorId, Instant createdAt) {}
+
+  List<VersionEntry> versions(String id) {
+    return history.list(id).stream()
+        .map(
+            v ->
+                new VersionEntry(
+                    v.version(),
+                    String.valueOf(json.parse(v.document()).get("title")),
+                    v.authorId(),
+                    v.createdAt()))
+        .toList();
+  }
+
+  Optional<Map<String, Object>> versionDocument(String id, int version) {
+    return history.document(id, version).map(json::parse);
+  }
+
+  void delete(String id) {
+    jdbc.sql("DELETE FROM stories WHERE id = ?").param(id).update();
+  }
+
+  List<String> expiredDrafts(long cutoffMillis, int limit) {
+    return jdbc.sql(
+            "SELECT id FROM stories WHERE status = 'DRAFT' AND updated_at < ? ORDER BY updated_at LIMIT ?")
+        .params(cutoffMillis, limit)
+        .query(String.class)
+        .list();
+  }
+
+  private void insertTagsAndShares(Story s) {
+    for (String tag : s.content().tags()) {
+      jdbc.sql("INSERT INTO story_tags (story_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
     }
-
-    Optional<Story> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id = ?").param(id).query(this::story).optional();
+    for (String user : s.content().sharedWith().stream().distinct().toList()) {
+      jdbc.sql("INSERT INTO story_shares (story_id, user_id) VALUES (?, ?)")
+          .params(s.id(), user)
+          .update();
     }
+  }
 
-    List<Story> findAll(List<String> ids) {
-        if (ids.isEmpty()) return List.of();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stories WHERE id IN (" + marks(ids.size()) + ")").params(ids).query(this::story).list();
-    }
-
-    private static String marks(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
-    }
-
-    /**
-     * The listing entries of {@code ids} as stored JSON, by id; an entry missing from the row (written before
-     * the column existed) is built from the document.
-     */
-    Map<String, String> listings(List<String> ids) {
-        if (ids.isEmpty()) return Map.of();
-        Map<String, String> out = new HashMap<>();
-        List<String> unlisted = new ArrayList<>();
-        jdbc.sql("SELECT id, listing FROM stories WHERE id IN (" + marks(ids.size()) + ")").params(ids).query(rs -> {
-            if (rs.getString(2) == null) unlisted.add(rs.getString(1));
-            else out.put(rs.getString(1), rs.getString(2));
-        });
-        findAll(unlisted).forEach(s -> out.put(s.id(), listingOf(s)));
-        return out;
-    }
-
-    record VersionEntry(int version, String title, String authorId, Instant createdAt) {}
-
-    List<VersionEntry> versions(String id) {
-        return history.list(id).stream().map(v -> new VersionEntry(v.version(),
-                String.valueOf(json.parse(v.document()).get("title")), v.authorId(), v.createdAt())).toList();
-    }
-
-    Optional<Map<String, Object>> versionDocument(String id, int version) {
-        return history.document(id, version).map(json::parse);
-    }
-
-    void delete(String id) {
-        jdbc.sql("DELETE FROM stories WHERE id = ?").param(id).update();
-    }
-
-    List<String> expiredDrafts(long cutoffMillis, int limit) {
-        return jdbc.sql("SELECT id FROM stories WHERE status = 'DRAFT' AND updated_at < ? ORDER BY updated_at LIMIT ?")
-                .params(cutoffMillis, limit).query(String.class).list();
-    }
-
-    private void insertTagsAndShares(Story s) {
-        for (String tag : s.content().tags()) {
-            jdbc.sql("INSERT INTO story_tags (story_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
-        }
-        for (String user : s.content().sharedWith().stream().distinct().toList()) {
-            jdbc.sql("INSERT INTO story_shares (story_id, user_id) VALUES (?, ?)").params(s.id(), user).update();
-        }
-    }
-
-    private Story story(ResultSet rs, int row) throws SQLException {
-        StoryContent content = StoryValidator.validate(json.parse(rs.getString(3)));
-        int words = rs.getInt(4);
-        StoryMetadata metadata = new StoryMetadata(words, StoryMetadata.readingMinutes(words), rs.getInt(5),
-                content.pages().size(), rs.getLong(6) / 1000.0);
-        return new Story(rs.getString(1), rs.getString(2), content, metadata, rs.getInt(7),
-                Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)));
-    }
+  private Story story(ResultSet rs, int row) throws SQLException {
+    StoryContent content = StoryValidator.validate(json.parse(rs.getString(3)));
+    int words = rs.getInt(4);
+    StoryMetadata metadata =
+        new StoryMetadata(
+            words,
+            StoryMetadata.readingMinutes(words),
+            rs.getInt(5),
+            content.pages().size(),
+            rs.getLong(6) / 1000.0);
+    return new Story(
+        rs.getString(1),
+        rs.getString(2),
+        content,
+        metadata,
+        rs.getInt(7),
+        Instant.ofEpochMilli(rs.getLong(8)),
+        Instant.ofEpochMilli(rs.getLong(9)));
+  }
 }

@@ -1,8 +1,8 @@
 package dev.storyvault.story;
 
+import dev.storyvault.delivery.CacheTags;
 import dev.storyvault.document.MergePatch;
 import dev.storyvault.document.Preconditions;
-import dev.storyvault.delivery.CacheTags;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,112 +25,149 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.util.RawValue;
 
-/** The story documents: list and search, create, read, replace (PUT), merge-patch (PATCH), delete. */
+/**
+ * The story documents: list and search, create, read, replace (PUT), merge-patch (PATCH), delete.
+ */
 @RestController
 @RequestMapping("/api/stories")
 class StoriesController {
 
-    static final String ASSET_URLS = "/api/assets/";
+  static final String ASSET_URLS = "/api/assets/";
 
-    private final StoryAccess access;
-    private final StoryEditor editor;
-    private final StoryFinder finder;
-    private final StoryJson json;
-    private final StoryInput input;
-    private final ReadingHistory history;
+  private final StoryAccess access;
+  private final StoryEditor editor;
+  private final StoryFinder finder;
+  private final StoryJson json;
+  private final StoryInput input;
+  private final ReadingHistory history;
 
-    StoriesController(StoryAccess access, StoryEditor editor, StoryFinder finder, StoryJson json, StoryInput input,
-                      ReadingHistory history) {
-        this.access = access;
-        this.editor = editor;
-        this.finder = finder;
-        this.json = json;
-        this.input = input;
-        this.history = history;
+  StoriesController(
+      StoryAccess access,
+      StoryEditor editor,
+      StoryFinder finder,
+      StoryJson json,
+      StoryInput input,
+      ReadingHistory history) {
+    this.access = access;
+    this.editor = editor;
+    this.finder = finder;
+    this.json = json;
+    this.input = input;
+    this.history = history;
+  }
+
+  @GetMapping
+  Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
+    if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
+    StoryFinder.Found page = finder.find(caller, StoryQueryParser.parse(caller, parameters));
+    Map<String, Object> out = new LinkedHashMap<>();
+    // why raw: each listing entry is stored as JSON with its story, so it is written out as it is
+    out.put(
+        "items",
+        "content".equals(parameters.get("include"))
+            ? finder.stories(page.ids()).stream()
+                .map(s -> StoryDocuments.view(s, ASSET_URLS))
+                .toList()
+            : finder.listings(page.ids()).stream().map(RawValue::new).toList());
+    if (page.next() != null) out.put("next_cursor", StoryQueryParser.encode(page.next()));
+    return out;
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> create(Caller caller, HttpServletRequest request)
+      throws IOException {
+    caller.requireScope(Scope.WRITE);
+    Story story = editor.create(caller, content(json.read(request.getInputStream())));
+    return respond(ResponseEntity.created(URI.create("/api/stories/" + story.id())), story);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<Map<String, Object>> get(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+    Story story = access.readable(caller, id);
+    history.opened(caller, story);
+    if (story.etag().equals(ifNoneMatch)) {
+      return cacheable(ResponseEntity.status(HttpStatus.NOT_MODIFIED), caller, story).build();
     }
+    return cacheable(ResponseEntity.ok(), caller, story)
+        .body(StoryDocuments.view(story, ASSET_URLS));
+  }
 
-    @GetMapping
-    Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
-        if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
-        StoryFinder.Found page = finder.find(caller, StoryQueryParser.parse(caller, parameters));
-        Map<String, Object> out = new LinkedHashMap<>();
-        // why raw: each listing entry is stored as JSON with its story, so it is written out as it is
-        out.put("items", "content".equals(parameters.get("include"))
-                ? finder.stories(page.ids()).stream().map(s -> StoryDocuments.view(s, ASSET_URLS)).toList()
-                : finder.listings(page.ids()).stream().map(RawValue::new).toList());
-        if (page.next() != null) out.put("next_cursor", StoryQueryParser.encode(page.next()));
-        return out;
-    }
+  @PutMapping("/{id}")
+  ResponseEntity<Map<String, Object>> replace(
+      Caller caller,
+      @PathVariable String id,
+      HttpServletRequest request,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch)
+      throws IOException {
+    Story current = access.writable(caller, id);
+    StoryContent content = content(json.read(request.getInputStream()));
+    return respond(
+        ResponseEntity.ok(), editor.update(caller, current, content, expected(ifMatch, current)));
+  }
 
-    @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, HttpServletRequest request) throws IOException {
-        caller.requireScope(Scope.WRITE);
-        Story story = editor.create(caller, content(json.read(request.getInputStream())));
-        return respond(ResponseEntity.created(URI.create("/api/stories/" + story.id())), story);
-    }
+  /** JSON Merge Patch (RFC 7396) over the editable document; {@code null} removes a field. */
+  @PatchMapping("/{id}")
+  ResponseEntity<Map<String, Object>> patch(
+      Caller caller,
+      @PathVariable String id,
+      HttpServletRequest request,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch)
+      throws IOException {
+    Story current = access.writable(caller, id);
+    Map<String, Object> patch = json.read(request.getInputStream());
+    Map<String, Object> merged =
+        MergePatch.applyToObject(
+            json.parse(json.write(StoryDocuments.editable(current.content()))), patch);
+    return respond(
+        ResponseEntity.ok(),
+        editor.update(caller, current, content(merged), expected(ifMatch, current)));
+  }
 
-    @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable String id,
-            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
-        Story story = access.readable(caller, id);
-        history.opened(caller, story);
-        if (story.etag().equals(ifNoneMatch)) {
-            return cacheable(ResponseEntity.status(HttpStatus.NOT_MODIFIED), caller, story).build();
-        }
-        return cacheable(ResponseEntity.ok(), caller, story).body(StoryDocuments.view(story, ASSET_URLS));
-    }
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    Story story = access.writable(caller, id);
+    if (expected(ifMatch, story) != story.version()) throw StoryEditor.stale();
+    editor.delete(story);
+    return ResponseEntity.noContent().build();
+  }
 
-    @PutMapping("/{id}")
-    ResponseEntity<Map<String, Object>> replace(Caller caller, @PathVariable String id, HttpServletRequest request,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) throws IOException {
-        Story current = access.writable(caller, id);
-        StoryContent content = content(json.read(request.getInputStream()));
-        return respond(ResponseEntity.ok(), editor.update(caller, current, content, expected(ifMatch, current)));
-    }
+  private StoryContent content(Map<String, Object> document) {
+    return input.content(document);
+  }
 
-    /** JSON Merge Patch (RFC 7396) over the editable document; {@code null} removes a field. */
-    @PatchMapping("/{id}")
-    ResponseEntity<Map<String, Object>> patch(Caller caller, @PathVariable String id, HttpServletRequest request,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) throws IOException {
-        Story current = access.writable(caller, id);
-        Map<String, Object> patch = json.read(request.getInputStream());
-        Map<String, Object> merged = MergePatch.applyToObject(
-                json.parse(json.write(StoryDocuments.editable(current.content()))), patch);
-        return respond(ResponseEntity.ok(), editor.update(caller, current, content(merged), expected(ifMatch, current)));
-    }
+  /** The version an update expects: from If-Match when sent, else the one just read. */
+  static int expected(String ifMatch, Story current) {
+    return (int) Preconditions.expectedVersion(ifMatch, current.version());
+  }
 
-    @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Story story = access.writable(caller, id);
-        if (expected(ifMatch, story) != story.version()) throw StoryEditor.stale();
-        editor.delete(story);
-        return ResponseEntity.noContent().build();
-    }
+  static ResponseEntity<Map<String, Object>> respond(
+      ResponseEntity.BodyBuilder builder, Story story) {
+    return builder
+        .eTag(story.etag())
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(StoryDocuments.view(story, ASSET_URLS));
+  }
 
-    private StoryContent content(Map<String, Object> document) {
-        return input.content(document);
-    }
-
-    /** The version an update expects: from If-Match when sent, else the one just read. */
-    static int expected(String ifMatch, Story current) {
-        return (int) Preconditions.expectedVersion(ifMatch, current.version());
-    }
-
-    static ResponseEntity<Map<String, Object>> respond(ResponseEntity.BodyBuilder builder, Story story) {
-        return builder.eTag(story.etag()).cacheControl(CacheControl.noStore().cachePrivate())
-                .body(StoryDocuments.view(story, ASSET_URLS));
-    }
-
-    /**
-     * A public story read without credentials is the same for everyone: a CDN may keep it briefly, tagged
-     * with the story's surrogate key so that a change purges it. Everything else is private and not stored.
-     */
-    private static ResponseEntity.BodyBuilder cacheable(ResponseEntity.BodyBuilder builder, Caller caller, Story story) {
-        builder.eTag(story.etag());
-        if (!caller.isAnonymous() || !story.content().isPublic()) return builder.cacheControl(CacheControl.noStore().cachePrivate());
-        String key = CacheTags.story(story.id());
-        return builder.header("Cache-Control", "public, max-age=60, stale-while-revalidate=600")
-                .header("Surrogate-Key", key).header("Cache-Tag", key);
-    }
+  /**
+   * A public story read without credentials is the same for everyone: a CDN may keep it briefly,
+   * tagged with the story's surrogate key so that a change purges it. Everything else is private
+   * and not stored.
+   */
+  private static ResponseEntity.BodyBuilder cacheable(
+      ResponseEntity.BodyBuilder builder, Caller caller, Story story) {
+    builder.eTag(story.etag());
+    if (!caller.isAnonymous() || !story.content().isPublic())
+      return builder.cacheControl(CacheControl.noStore().cachePrivate());
+    String key = CacheTags.story(story.id());
+    return builder
+        .header("Cache-Control", "public, max-age=60, stale-while-revalidate=600")
+        .header("Surrogate-Key", key)
+        .header("Cache-Tag", key);
+  }
 }

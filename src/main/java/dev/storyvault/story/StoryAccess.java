@@ -10,21 +10,25 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryAccess {
 
-    private final Stories stories;
+  private final Stories stories;
 
-    StoryAccess(Stories stories) {
-        this.stories = stories;
-    }
+  StoryAccess(Stories stories) {
+    this.stories = stories;
+  }
 
-    Story readable(Caller caller, String id) {
-        if (!Ids.looksValid(id)) throw ApiProblem.notFound("story");
-        return stories.find(id).filter(s -> StoryVisibility.canRead(caller, s)).orElseThrow(() -> ApiProblem.notFound("story"));
-    }
+  Story readable(Caller caller, String id) {
+    if (!Ids.looksValid(id)) throw ApiProblem.notFound("story");
+    return stories
+        .find(id)
+        .filter(s -> StoryVisibility.canRead(caller, s))
+        .orElseThrow(() -> ApiProblem.notFound("story"));
+  }
 
-    Story writable(Caller caller, String id) {
-        caller.requireScope(Scope.WRITE);
-        Story story = readable(caller, id);
-        if (!caller.canWrite(story.ownerId())) throw ApiProblem.forbidden("Only the owner may change this story.");
-        return story;
-    }
+  Story writable(Caller caller, String id) {
+    caller.requireScope(Scope.WRITE);
+    Story story = readable(caller, id);
+    if (!caller.canWrite(story.ownerId()))
+      throw ApiProblem.forbidden("Only the owner may change this story.");
+    return story;
+  }
 }

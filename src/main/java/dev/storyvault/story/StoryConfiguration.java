@@ -13,15 +13,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class StoryConfiguration {
 
-    @Bean
-    StorySearch storySearch(Dialect dialect, JdbcClient jdbc) {
-        return dialect == Dialect.POSTGRESQL ? new PostgresStorySearch(jdbc) : new SqliteStorySearch(jdbc);
-    }
+  @Bean
+  StorySearch storySearch(Dialect dialect, JdbcClient jdbc) {
+    return dialect == Dialect.POSTGRESQL
+        ? new PostgresStorySearch(jdbc)
+        : new SqliteStorySearch(jdbc);
+  }
 
-    /** Drafts untouched for {@code storyvault.stories.draft-ttl} are deleted, once per cluster per sweep. */
-    @Bean
-    RecurringTask<Void> expireDrafts(DraftExpiry expiry,
-                                     @Value("${storyvault.stories.draft-sweep-every:PT1H}") Duration every) {
-        return Tasks.recurring("expire-drafts", FixedDelay.of(every)).execute((instance, context) -> expiry.sweep());
-    }
+  /**
+   * Drafts untouched for {@code storyvault.stories.draft-ttl} are deleted, once per cluster per
+   * sweep.
+   */
+  @Bean
+  RecurringTask<Void> expireDrafts(
+      DraftExpiry expiry, @Value("${storyvault.stories.draft-sweep-every:PT1H}") Duration every) {
+    return Tasks.recurring("expire-drafts", FixedDelay.of(every))
+        .execute((instance, context) -> expiry.sweep());
+  }
 }

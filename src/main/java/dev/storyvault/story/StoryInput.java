@@ -10,18 +10,20 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryInput {
 
-    private final Users users;
+  private final Users users;
 
-    StoryInput(Users users) {
-        this.users = users;
-    }
+  StoryInput(Users users) {
+    this.users = users;
+  }
 
-    StoryContent content(Map<String, Object> document) {
-        StoryContent content = StoryValidator.validate(document);
-        List<String> unknown = content.sharedWith().stream().filter(u -> users.find(u).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-user", "sharing.shared_with names users that do not exist: " + unknown + ".");
-        }
-        return content;
+  StoryContent content(Map<String, Object> document) {
+    StoryContent content = StoryValidator.validate(document);
+    List<String> unknown =
+        content.sharedWith().stream().filter(u -> users.find(u).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      throw ApiProblem.unprocessable(
+          "unknown-user", "sharing.shared_with names users that do not exist: " + unknown + ".");
     }
+    return content;
+  }
 }

@@ -7,24 +7,28 @@ import java.io.InputStream;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Story request bodies: at most 2 MiB and 32 levels deep, one JSON object (read by the document kernel). */
+/**
+ * Story request bodies: at most 2 MiB and 32 levels deep, one JSON object (read by the document
+ * kernel).
+ */
 @Component
 class StoryJson {
 
-    static final int MAX_BYTES = 2 * 1024 * 1024;
-    static final int MAX_DEPTH = 32;
+  static final int MAX_BYTES = 2 * 1024 * 1024;
+  static final int MAX_DEPTH = 32;
 
-    private final BoundedJson json = new BoundedJson(JsonLimits.requestBody("A story document", MAX_BYTES, MAX_DEPTH));
+  private final BoundedJson json =
+      new BoundedJson(JsonLimits.requestBody("A story document", MAX_BYTES, MAX_DEPTH));
 
-    Map<String, Object> read(InputStream body) throws IOException {
-        return json.readObject(body);
-    }
+  Map<String, Object> read(InputStream body) throws IOException {
+    return json.readObject(body);
+  }
 
-    String write(Object value) {
-        return json.write(value);
-    }
+  String write(Object value) {
+    return json.write(value);
+  }
 
-    Map<String, Object> parse(String stored) {
-        return json.readStored(stored);
-    }
+  Map<String, Object> parse(String stored) {
+    return json.readStored(stored);
+  }
 }

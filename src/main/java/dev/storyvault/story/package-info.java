@@ -1,7 +1,14 @@
-/**
- * Stories: documents with pages, versions, tags, sharing, search, drafts, reading history.
- */
-@ApplicationModule(allowedDependencies = {"asset", "identity", "delivery", "database", "coordination", "document", "platform"})
+/** Stories: documents with pages, versions, tags, sharing, search, drafts, reading history. */
+@ApplicationModule(
+    allowedDependencies = {
+      "asset",
+      "identity",
+      "delivery",
+      "database",
+      "coordination",
+      "document",
+      "platform"
+    })
 package dev.storyvault.story;
 
 import org.springframework.modulith.ApplicationModule;

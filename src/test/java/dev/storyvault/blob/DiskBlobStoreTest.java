@@ -9,19 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class DiskBlobStoreTest extends BlobStoreContract {
 
-    @Override
-    protected BlobStore createStore() throws Exception {
-        return new DiskBlobStore(temp.resolve("blobs"));
-    }
+  @Override
+  protected BlobStore createStore() throws Exception {
+    return new DiskBlobStore(temp.resolve("blobs"));
+  }
 
-    @Test
-    void blobsLiveInsideTheRootAndLeaveNothingStaged() throws Exception {
-        BlobId id = put(randomBytes(2_000));
-        Path file = store.localFile(id).orElseThrow();
-        assertThat(file.startsWith(temp.resolve("blobs"))).isTrue();
-        assertThat(file.getFileName().toString()).isEqualTo(id.hex());
-        try (var staged = Files.list(temp.resolve("blobs/.staging"))) {
-            assertThat(staged).isEmpty();
-        }
+  @Test
+  void blobsLiveInsideTheRootAndLeaveNothingStaged() throws Exception {
+    BlobId id = put(randomBytes(2_000));
+    Path file = store.localFile(id).orElseThrow();
+    assertThat(file.startsWith(temp.resolve("blobs"))).isTrue();
+    assertThat(file.getFileName().toString()).isEqualTo(id.hex());
+    try (var staged = Files.list(temp.resolve("blobs/.staging"))) {
+      assertThat(staged).isEmpty();
     }
+  }
 }

@@ -1,15 +1,13 @@
 package dev.storyvault.cdn;
 
-import dev.storyvault.support.ScaleOutServices;
 import dev.storyvault.support.TestModes;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class EmbeddedCachePolicyTest extends CachePolicyContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-        withRecordingCache(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.embedded(registry);
+    withRecordingCache(registry);
+  }
 }

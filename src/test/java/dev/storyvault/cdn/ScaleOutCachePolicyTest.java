@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(ScaleOutServices.class)
 class ScaleOutCachePolicyTest extends CachePolicyContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-        withRecordingCache(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+    withRecordingCache(registry);
+  }
 }

@@ -14,106 +14,118 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The coordination seam, the same for every backend. Each test makes two members (two instances of the
- * cluster) over one shared backend; the local backend is a cluster of one, so its cross-instance cases
- * are skipped by {@link #isCluster()}.
+ * The coordination seam, the same for every backend. Each test makes two members (two instances of
+ * the cluster) over one shared backend; the local backend is a cluster of one, so its
+ * cross-instance cases are skipped by {@link #isCluster()}.
  */
 abstract class CoordinationContract {
 
-    private final List<AutoCloseable> members = new ArrayList<>();
-    /** Names unique to this run, so runs sharing a Redis or database do not see each other. */
-    protected final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final List<AutoCloseable> members = new ArrayList<>();
 
-    /** A new member of the cluster (an instance). */
-    abstract <T extends Invalidations & ClusterLoops & ClusterSlots> T newMember();
+  /** Names unique to this run, so runs sharing a Redis or database do not see each other. */
+  protected final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    boolean isCluster() {
-        return true;
-    }
+  /** A new member of the cluster (an instance). */
+  abstract <T extends Invalidations & ClusterLoops & ClusterSlots> T newMember();
 
-    <T extends Invalidations & ClusterLoops & ClusterSlots> T member() {
-        T member = newMember();
-        if (member instanceof AutoCloseable closeable) members.add(closeable);
-        return member;
-    }
+  boolean isCluster() {
+    return true;
+  }
 
-    @AfterEach
-    void closeMembers() throws Exception {
-        for (AutoCloseable member : members) member.close();
-    }
+  <T extends Invalidations & ClusterLoops & ClusterSlots> T member() {
+    T member = newMember();
+    if (member instanceof AutoCloseable closeable) members.add(closeable);
+    return member;
+  }
 
-    @Test
-    void anInvalidationReachesThisInstanceBeforePublishReturns() {
-        var one = member();
-        List<String> seen = new CopyOnWriteArrayList<>();
-        one.subscribe("keys-" + run, seen::add);
-        one.publish("keys-" + run, "k1");
-        assertThat(seen).containsExactly("k1");
-    }
+  @AfterEach
+  void closeMembers() throws Exception {
+    for (AutoCloseable member : members) member.close();
+  }
 
-    @Test
-    void anInvalidationReachesTheOtherInstancesOnlyOnItsTopic() {
-        if (!isCluster()) return;
-        var one = member();
-        var two = member();
-        List<String> seen = new CopyOnWriteArrayList<>();
-        two.subscribe("keys-" + run, seen::add);
-        two.subscribe("other-" + run, key -> seen.add("wrong topic: " + key));
-        await().pollDelay(Duration.ofMillis(200)).until(() -> true); // why: a subscription is being set up
-        one.publish("keys-" + run, "k1\nwith a newline");
-        await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("k1\nwith a newline"));
-        assertThat(seen).containsExactly("k1\nwith a newline");
-    }
+  @Test
+  void anInvalidationReachesThisInstanceBeforePublishReturns() {
+    var one = member();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    one.subscribe("keys-" + run, seen::add);
+    one.publish("keys-" + run, "k1");
+    assertThat(seen).containsExactly("k1");
+  }
 
-    @Test
-    void aLoopRunsOnOneInstanceAtATime() {
-        var one = member();
-        var two = member();
-        AtomicInteger runs = new AtomicInteger();
-        boolean first = one.runIfLeader("upkeep-" + run, Duration.ofSeconds(30), runs::incrementAndGet);
-        boolean second = two.runIfLeader("upkeep-" + run, Duration.ofSeconds(30), runs::incrementAndGet);
-        assertThat(first).isTrue();
-        assertThat(second).isEqualTo(!isCluster());
-        assertThat(one.runIfLeader("upkeep-" + run, Duration.ofSeconds(30), runs::incrementAndGet)).as("renewed").isTrue();
-        assertThat(two.runIfLeader("another-" + run, Duration.ofSeconds(30), runs::incrementAndGet)).isTrue();
-    }
+  @Test
+  void anInvalidationReachesTheOtherInstancesOnlyOnItsTopic() {
+    if (!isCluster()) return;
+    var one = member();
+    var two = member();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    two.subscribe("keys-" + run, seen::add);
+    two.subscribe("other-" + run, key -> seen.add("wrong topic: " + key));
+    await()
+        .pollDelay(Duration.ofMillis(200))
+        .until(() -> true); // why: a subscription is being set up
+    one.publish("keys-" + run, "k1\nwith a newline");
+    await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("k1\nwith a newline"));
+    assertThat(seen).containsExactly("k1\nwith a newline");
+  }
 
-    @Test
-    void aLeaseNotRenewedPassesToAnotherInstance() {
-        if (!isCluster()) return;
-        var one = member();
-        var two = member();
-        assertThat(one.runIfLeader("handover-" + run, Duration.ofMillis(300), () -> {})).isTrue();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> two.runIfLeader("handover-" + run, Duration.ofSeconds(30), () -> {}));
-        assertThat(one.runIfLeader("handover-" + run, Duration.ofSeconds(30), () -> {})).isFalse();
-    }
+  @Test
+  void aLoopRunsOnOneInstanceAtATime() {
+    var one = member();
+    var two = member();
+    AtomicInteger runs = new AtomicInteger();
+    boolean first = one.runIfLeader("upkeep-" + run, Duration.ofSeconds(30), runs::incrementAndGet);
+    boolean second =
+        two.runIfLeader("upkeep-" + run, Duration.ofSeconds(30), runs::incrementAndGet);
+    assertThat(first).isTrue();
+    assertThat(second).isEqualTo(!isCluster());
+    assertThat(one.runIfLeader("upkeep-" + run, Duration.ofSeconds(30), runs::incrementAndGet))
+        .as("renewed")
+        .isTrue();
+    assertThat(two.runIfLeader("another-" + run, Duration.ofSeconds(30), runs::incrementAndGet))
+        .isTrue();
+  }
 
-    @Test
-    void slotsAreLimitedAcrossInstancesAndFreedOnRelease() {
-        var one = member();
-        var two = isCluster() ? member() : one;
-        Optional<ClusterSlots.Slot> a = one.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30));
-        Optional<ClusterSlots.Slot> b = two.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30));
-        assertThat(a).isPresent();
-        assertThat(b).isPresent();
-        assertThat(two.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30))).isEmpty();
-        a.get().close();
-        a.get().close(); // closing twice releases once
-        Optional<ClusterSlots.Slot> c = two.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30));
-        assertThat(c).isPresent();
-        assertThat(one.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30))).isEmpty();
-        b.get().close();
-        c.get().close();
-    }
+  @Test
+  void aLeaseNotRenewedPassesToAnotherInstance() {
+    if (!isCluster()) return;
+    var one = member();
+    var two = member();
+    assertThat(one.runIfLeader("handover-" + run, Duration.ofMillis(300), () -> {})).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> two.runIfLeader("handover-" + run, Duration.ofSeconds(30), () -> {}));
+    assertThat(one.runIfLeader("handover-" + run, Duration.ofSeconds(30), () -> {})).isFalse();
+  }
 
-    @Test
-    void aSlotWhoseHolderDiedIsFreedWhenItsLeaseRunsOut() {
-        if (!isCluster()) return;
-        var one = member();
-        var two = member();
-        assertThat(one.tryAcquire("exports-" + run, 1, Duration.ofMillis(300))).isPresent(); // never released
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> two.tryAcquire("exports-" + run, 1, Duration.ofSeconds(30)).isPresent());
-    }
+  @Test
+  void slotsAreLimitedAcrossInstancesAndFreedOnRelease() {
+    var one = member();
+    var two = isCluster() ? member() : one;
+    Optional<ClusterSlots.Slot> a = one.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30));
+    Optional<ClusterSlots.Slot> b = two.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30));
+    assertThat(a).isPresent();
+    assertThat(b).isPresent();
+    assertThat(two.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30))).isEmpty();
+    a.get().close();
+    a.get().close(); // closing twice releases once
+    Optional<ClusterSlots.Slot> c = two.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30));
+    assertThat(c).isPresent();
+    assertThat(one.tryAcquire("renders-" + run, 2, Duration.ofSeconds(30))).isEmpty();
+    b.get().close();
+    c.get().close();
+  }
+
+  @Test
+  void aSlotWhoseHolderDiedIsFreedWhenItsLeaseRunsOut() {
+    if (!isCluster()) return;
+    var one = member();
+    var two = member();
+    assertThat(one.tryAcquire("exports-" + run, 1, Duration.ofMillis(300)))
+        .isPresent(); // never released
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> two.tryAcquire("exports-" + run, 1, Duration.ofSeconds(30)).isPresent());
+  }
 }

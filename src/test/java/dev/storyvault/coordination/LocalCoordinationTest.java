@@ -2,16 +2,16 @@ package dev.storyvault.coordination;
 
 class LocalCoordinationTest extends CoordinationContract {
 
-    private final LocalCoordination shared = new LocalCoordination();
+  private final LocalCoordination shared = new LocalCoordination();
 
-    @Override
-    @SuppressWarnings("unchecked")
-    LocalCoordination newMember() {
-        return shared;
-    }
+  @Override
+  @SuppressWarnings("unchecked")
+  LocalCoordination newMember() {
+    return shared;
+  }
 
-    @Override
-    boolean isCluster() {
-        return false;
-    }
+  @Override
+  boolean isCluster() {
+    return false;
+  }
 }

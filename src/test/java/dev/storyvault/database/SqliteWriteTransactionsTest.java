@@ -8,35 +8,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class SqliteWriteTransactionsTest extends WriteTransactionsContract {
 
-    private HikariDataSource dataSource;
+  private HikariDataSource dataSource;
 
-    static HikariDataSource sqlite(String prefix) {
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:sqlite:" + TestModes.tempDir(prefix).resolve("test.db")
-                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=15000&transaction_mode=IMMEDIATE");
-        dataSource.setMaximumPoolSize(8);
-        // why through the application's post-processor: it is what sets up the application's SQLite connections
-        DatabaseConfiguration.sqliteConnections().postProcessBeforeInitialization(dataSource, "dataSource");
-        return dataSource;
-    }
+  static HikariDataSource sqlite(String prefix) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(
+        "jdbc:sqlite:"
+            + TestModes.tempDir(prefix).resolve("test.db")
+            + "?journal_mode=WAL&synchronous=FULL&busy_timeout=15000&transaction_mode=IMMEDIATE");
+    dataSource.setMaximumPoolSize(8);
+    // why through the application's post-processor: it is what sets up the application's SQLite
+    // connections
+    DatabaseConfiguration.sqliteConnections()
+        .postProcessBeforeInitialization(dataSource, "dataSource");
+    return dataSource;
+  }
 
-    @Override
-    protected DataSource dataSource() {
-        return dataSource = sqlite("sv-group-commit-");
-    }
+  @Override
+  protected DataSource dataSource() {
+    return dataSource = sqlite("sv-group-commit-");
+  }
 
-    @Override
-    protected PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new SqliteTransactionManager(dataSource);
-    }
+  @Override
+  protected PlatformTransactionManager transactionManager(DataSource dataSource) {
+    return new SqliteTransactionManager(dataSource);
+  }
 
-    @Override
-    protected WriteTransactions writes(TransactionTemplate transaction) {
-        return new GroupCommit(transaction);
-    }
+  @Override
+  protected WriteTransactions writes(TransactionTemplate transaction) {
+    return new GroupCommit(transaction);
+  }
 
-    @Override
-    protected void close() {
-        dataSource.close();
-    }
+  @Override
+  protected void close() {
+    dataSource.close();
+  }
 }

@@ -13,46 +13,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A listener that fails leaves its publication incomplete, and the retry loop runs it again without a
- * restart: a CDN that is down when a story is deleted still gets the purge once it is back.
+ * A listener that fails leaves its publication incomplete, and the retry loop runs it again without
+ * a restart: a CDN that is down when a story is deleted still gets the purge once it is back.
  */
 abstract class DurableEventsContract extends ApiTestBase {
 
-    static final RecordingHttpServer CDN = new RecordingHttpServer();
+  static final RecordingHttpServer CDN = new RecordingHttpServer();
 
-    static void cdn(DynamicPropertyRegistry registry) {
-        registry.add("storyvault.cdn.purge", () -> "http");
-        registry.add("storyvault.cdn.http.urls", CDN::url);
-        registry.add("storyvault.events.retry-older-than", () -> "PT0S");
-        registry.add("storyvault.events.retry-every", () -> "PT1H"); // why: the test runs the loop itself
-    }
+  static void cdn(DynamicPropertyRegistry registry) {
+    registry.add("storyvault.cdn.purge", () -> "http");
+    registry.add("storyvault.cdn.http.urls", CDN::url);
+    registry.add("storyvault.events.retry-older-than", () -> "PT0S");
+    registry.add(
+        "storyvault.events.retry-every", () -> "PT1H"); // why: the test runs the loop itself
+  }
 
-    @Autowired
-    EventRetries retries;
+  @Autowired EventRetries retries;
 
-    @Autowired
-    JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-    @Test
-    void aPurgeThatFailedIsSentAgainByTheRetryLoop() {
-        String id = alice.postJson("/api/stories", Map.of("title", "Gone soon")).json().get("id").asString();
-        CDN.failNext(1_000);
-        assertThat(alice.delete("/api/stories/" + id).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> purgesOf(id) >= 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> incomplete() >= 1); // the listener threw
+  @Test
+  void aPurgeThatFailedIsSentAgainByTheRetryLoop() {
+    String id =
+        alice.postJson("/api/stories", Map.of("title", "Gone soon")).json().get("id").asString();
+    CDN.failNext(1_000);
+    assertThat(alice.delete("/api/stories/" + id).status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(10)).until(() -> purgesOf(id) >= 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> incomplete() >= 1); // the listener threw
 
-        CDN.failNext(0);
-        long before = purgesOf(id);
-        retries.retryOnce();
-        await().atMost(Duration.ofSeconds(10)).until(() -> purgesOf(id) > before && incomplete() == 0);
-    }
+    CDN.failNext(0);
+    long before = purgesOf(id);
+    retries.retryOnce();
+    await().atMost(Duration.ofSeconds(10)).until(() -> purgesOf(id) > before && incomplete() == 0);
+  }
 
-    private long purgesOf(String storyId) {
-        return CDN.received().stream()
-                .filter(r -> r.surrogateKey() != null && r.surrogateKey().contains("story-" + storyId)).count();
-    }
+  private long purgesOf(String storyId) {
+    return CDN.received().stream()
+        .filter(r -> r.surrogateKey() != null && r.surrogateKey().contains("story-" + storyId))
+        .count();
+  }
 
-    private long incomplete() {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single();
-    }
+  private long incomplete() {
+    return jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single();
+  }
 }

@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(ScaleOutServices.class)
 class ScaleOutDurableEventsTest extends DurableEventsContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-        cdn(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+    cdn(registry);
+  }
 }

@@ -8,9 +8,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(ScaleOutServices.class)
 class ScaleOutOidcTest extends OidcContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-        issuer(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+    issuer(registry);
+  }
 }

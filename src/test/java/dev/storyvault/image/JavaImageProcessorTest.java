@@ -4,8 +4,8 @@ import dev.storyvault.image.java.JavaImageProcessor;
 
 class JavaImageProcessorTest extends ImageProcessorContract {
 
-    @Override
-    protected ImageProcessor createProcessor() {
-        return new JavaImageProcessor(MAX_PIXELS);
-    }
+  @Override
+  protected ImageProcessor createProcessor() {
+    return new JavaImageProcessor(MAX_PIXELS);
+  }
 }

@@ -5,9 +5,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class EmbeddedRateLimitTest extends RateLimitContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.embedded(registry);
-        lowLimits(registry, "local");
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.embedded(registry);
+    lowLimits(registry, "local");
+  }
 }

@@ -9,9 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Scale-out mode with buckets in Postgres: two instances share one limit. */
 @ExtendWith(ScaleOutServices.class)
 class PostgresRateLimitTest extends SharedRateLimitContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-        lowLimits(registry, "postgresql");
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+    lowLimits(registry, "postgresql");
+  }
 }

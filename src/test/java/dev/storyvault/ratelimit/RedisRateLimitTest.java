@@ -9,9 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Scale-out mode with buckets in Redis: two instances share one limit. */
 @ExtendWith(ScaleOutServices.class)
 class RedisRateLimitTest extends SharedRateLimitContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-        lowLimits(registry, "redis");
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+    lowLimits(registry, "redis");
+  }
 }

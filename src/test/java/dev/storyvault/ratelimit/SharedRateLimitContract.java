@@ -8,25 +8,39 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-/** Backends that share buckets: a second instance on the same database and Redis counts against the same limit. */
+/**
+ * Backends that share buckets: a second instance on the same database and Redis counts against the
+ * same limit.
+ */
 abstract class SharedRateLimitContract extends RateLimitContract {
 
-    @Autowired
-    Environment environment;
+  @Autowired Environment environment;
 
-    @Test
-    void theLimitIsSharedByAllInstances() {
-        try (SecondInstance other = SecondInstance.like(environment, "storyvault.data-dir", "storyvault.database.url",
-                "storyvault.database.username", "spring.flyway.schemas", "storyvault.blobs.store", "storyvault.blobs.s3.endpoint",
-                "storyvault.blobs.s3.bucket", "storyvault.blobs.s3.access-key", "storyvault.blobs.s3.secret-key",
-                "storyvault.admin-api-key", "storyvault.rate-limits.backend", "storyvault.rate-limits.namespace",
-                "storyvault.rate-limits.groups.read.capacity", "storyvault.rate-limits.groups.read.period")) {
-            Api bobThere = new Api(other.baseUrl(), null).as(bobKey);
-            for (int i = 0; i < LIMIT; i++) {
-                assertThat((i % 2 == 0 ? bob : bobThere).get("/api/assets").status()).isEqualTo(200);
-            }
-            assertThat(bobThere.get("/api/assets").status()).isEqualTo(429);
-            assertThat(bob.get("/api/assets").status()).isEqualTo(429);
-        }
+  @Test
+  void theLimitIsSharedByAllInstances() {
+    try (SecondInstance other =
+        SecondInstance.like(
+            environment,
+            "storyvault.data-dir",
+            "storyvault.database.url",
+            "storyvault.database.username",
+            "spring.flyway.schemas",
+            "storyvault.blobs.store",
+            "storyvault.blobs.s3.endpoint",
+            "storyvault.blobs.s3.bucket",
+            "storyvault.blobs.s3.access-key",
+            "storyvault.blobs.s3.secret-key",
+            "storyvault.admin-api-key",
+            "storyvault.rate-limits.backend",
+            "storyvault.rate-limits.namespace",
+            "storyvault.rate-limits.groups.read.capacity",
+            "storyvault.rate-limits.groups.read.period")) {
+      Api bobThere = new Api(other.baseUrl(), null).as(bobKey);
+      for (int i = 0; i < LIMIT; i++) {
+        assertThat((i % 2 == 0 ? bob : bobThere).get("/api/assets").status()).isEqualTo(200);
+      }
+      assertThat(bobThere.get("/api/assets").status()).isEqualTo(429);
+      assertThat(bob.get("/api/assets").status()).isEqualTo(429);
     }
+  }
 }

@@ -10,14 +10,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @ExtendWith(ScaleOutServices.class)
 class ScaleOutSearchIndexUpkeepTest extends SearchIndexUpkeepContract {
-    @DynamicPropertySource
-    static void mode(DynamicPropertyRegistry registry) {
-        TestModes.scaleOut(registry);
-    }
+  @DynamicPropertySource
+  static void mode(DynamicPropertyRegistry registry) {
+    TestModes.scaleOut(registry);
+  }
 
-    @Override
-    void indexIsTidy(int steps) {
-        assertThat(jdbc.sql("SELECT gin_clean_pending_list('stories_search')").query(Long.class).single())
-                .as("pending pages left after the upkeep ran").isZero();
-    }
+  @Override
+  void indexIsTidy(int steps) {
+    assertThat(
+            jdbc.sql("SELECT gin_clean_pending_list('stories_search')").query(Long.class).single())
+        .as("pending pages left after the upkeep ran")
+        .isZero();
+  }
 }

@@ -9,20 +9,20 @@ import org.springframework.context.event.EventListener;
 @TestComponent
 class StoryEventsRecorder {
 
-    final List<Object> events = new CopyOnWriteArrayList<>();
+  final List<Object> events = new CopyOnWriteArrayList<>();
 
-    @EventListener
-    void on(StoryCreated event) {
-        events.add(event);
-    }
+  @EventListener
+  void on(StoryCreated event) {
+    events.add(event);
+  }
 
-    @EventListener
-    void on(StoryChanged event) {
-        events.add(event);
-    }
+  @EventListener
+  void on(StoryChanged event) {
+    events.add(event);
+  }
 
-    @EventListener
-    void on(StoryDeleted event) {
-        events.add(event);
-    }
+  @EventListener
+  void on(StoryDeleted event) {
+    events.add(event);
+  }
 }

@@ -10,19 +10,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Runs a contract on the embedded mode (SQLite, disk). Every test class so marked shares one application
- * context, one database and one data folder for the whole run: tests make their own callers and data
- * and assert on what they made, never on what a table holds in all.
+ * Runs a contract on the embedded mode (SQLite, disk). Every test class so marked shares one
+ * application context, one database and one data folder for the whole run: tests make their own
+ * callers and data and assert on what they made, never on what a table holds in all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = EmbeddedMode.Properties.class)
 public @interface EmbeddedMode {
 
-    class Properties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of(TestModes.embeddedProperties()).applyTo(context);
-        }
+  class Properties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of(TestModes.embeddedProperties()).applyTo(context);
     }
+  }
 }

@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Runs a contract on the scale-out mode (PostgreSQL, S3, Redis). Every test class so marked shares one
- * application context, one schema and one bucket for the whole run (see {@link EmbeddedMode}).
+ * Runs a contract on the scale-out mode (PostgreSQL, S3, Redis). Every test class so marked shares
+ * one application context, one schema and one bucket for the whole run (see {@link EmbeddedMode}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,10 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = ScaleOutMode.Properties.class)
 public @interface ScaleOutMode {
 
-    class Properties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of(TestModes.scaleOutProperties()).applyTo(context);
-        }
+  class Properties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of(TestModes.scaleOutProperties()).applyTo(context);
     }
+  }
 }

@@ -7,32 +7,36 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** Another StoryVault instance on the same database, blob store and Redis: a two-node deployment. */
+/**
+ * Another StoryVault instance on the same database, blob store and Redis: a two-node deployment.
+ */
 public final class SecondInstance implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+  private final ConfigurableApplicationContext context;
 
-    private SecondInstance(ConfigurableApplicationContext context) {
-        this.context = context;
-    }
+  private SecondInstance(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
 
-    public static SecondInstance like(Environment first, String... keys) {
-        // why arguments: they outrank application.yml, as the first instance's test properties did
-        List<String> arguments = new ArrayList<>();
-        for (String key : keys) {
-            String value = first.getProperty(key);
-            if (value != null) arguments.add("--" + key + "=" + value);
-        }
-        arguments.add("--server.port=0");
-        return new SecondInstance(new SpringApplicationBuilder(StoryVaultApplication.class).run(arguments.toArray(String[]::new)));
+  public static SecondInstance like(Environment first, String... keys) {
+    // why arguments: they outrank application.yml, as the first instance's test properties did
+    List<String> arguments = new ArrayList<>();
+    for (String key : keys) {
+      String value = first.getProperty(key);
+      if (value != null) arguments.add("--" + key + "=" + value);
     }
+    arguments.add("--server.port=0");
+    return new SecondInstance(
+        new SpringApplicationBuilder(StoryVaultApplication.class)
+            .run(arguments.toArray(String[]::new)));
+  }
 
-    public String baseUrl() {
-        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-    }
+  public String baseUrl() {
+    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
 
-    @Override
-    public void close() {
-        context.close();
-    }
+  @Override
+  public void close() {
+    context.close();
+  }
 }
