@@ -61,7 +61,7 @@ class EventsSurviveCrashIT {
   private static String deleteAStoryWithAnExportThenCrash(Path dataDir, Map<String, String> env)
       throws Exception {
     Map<String, String> held = new HashMap<>(env);
-    held.put("STORYVAULT_EVENTS_DELAYLISTENERS", "PT10M");
+    held.put("STORYVAULT_EVENTS_DELAY_LISTENERS", "PT10M");
     ServerProcess server = ServerProcess.start(dataDir, held);
     try {
       Api api = new Api(server.baseUrl(), TestModes.ADMIN_KEY);
