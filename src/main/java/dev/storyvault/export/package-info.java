@@ -5,6 +5,7 @@
 @ApplicationModule(
     allowedDependencies = {
       "story",
+      "story :: events",
       "asset",
       "blob",
       "identity",
