@@ -29,6 +29,7 @@ public class AssetDirectory {
   private final BlobStore blobs;
   private final VariantCatalog catalog;
   private final Renderings renderings;
+  private final Uploads uploads;
 
   AssetDirectory(
       Assets assets,
@@ -37,7 +38,9 @@ public class AssetDirectory {
       AssetDelivery delivery,
       dev.storyvault.blob.BlobStore blobs,
       VariantCatalog catalog,
-      Renderings renderings) {
+      Renderings renderings,
+      Uploads uploads) {
+    this.uploads = uploads;
     this.blobs = blobs;
     this.catalog = catalog;
     this.renderings = renderings;
@@ -45,6 +48,20 @@ public class AssetDirectory {
     this.access = access;
     this.references = references;
     this.delivery = delivery;
+  }
+
+  /**
+   * Stores bytes another module made for the caller (a generated illustration or narration) as a
+   * new asset of theirs, through the same checks as an upload (format from the bytes, size limits,
+   * quota).
+   */
+  public AssetView storeGenerated(
+      Caller caller, String filename, byte[] bytes, String storyId, boolean isPublic)
+      throws IOException {
+    return uploads.create(
+        caller,
+        new UploadRequest(Optional.empty(), storyId, filename, isPublic, null),
+        new java.io.ByteArrayInputStream(bytes));
   }
 
   /** The asset as the caller may see it: empty when it does not exist or is not theirs to use. */
