@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("storyvault.ai")
 public record AiProperties(
     @DefaultValue Offline offline,
-    @DefaultValue("") List<Provider> providers,
+    List<Provider> providers,
     @DefaultValue Map<String, String> strategy,
     @DefaultValue("PT120S") Duration deadline,
     @DefaultValue Limits limits) {
@@ -59,6 +59,10 @@ public record AiProperties(
       @DefaultValue("2MB") org.springframework.util.unit.DataSize maxTextAnswer,
       @DefaultValue("32MB") org.springframework.util.unit.DataSize maxImageAnswer,
       @DefaultValue("64MB") org.springframework.util.unit.DataSize maxSpeechAnswer) {}
+
+  public AiProperties {
+    providers = providers == null ? List.of() : List.copyOf(providers);
+  }
 
   RoutingStrategy strategyFor(Modality modality) {
     String value = strategy == null ? null : strategy.get(modality.wireName());

@@ -1,0 +1,6 @@
+package dev.storyvault.ai;
+
+import dev.storyvault.support.EmbeddedMode;
+
+@EmbeddedMode
+class EmbeddedAiApiTest extends AiApiContract {}

@@ -1,0 +1,6 @@
+package dev.storyvault.ai;
+
+import dev.storyvault.support.ScaleOutMode;
+
+@ScaleOutMode
+class ScaleOutAiApiTest extends AiApiContract {}
