@@ -210,6 +210,35 @@ class ModelRouterTest {
     assertThat(meters.getMeters().toString()).doesNotContain("sk-test-key");
   }
 
+  @Test
+  void theWeightedStrategySendsTrafficInProportionToTheWeights() {
+    ModelRouter<TextProvider> router =
+        new ModelRouter<>(
+            Modality.TEXT,
+            List.of(
+                provider("a", a, 1, 0, Duration.ofSeconds(5)),
+                provider("b", b, 2, 0, Duration.ofSeconds(5))),
+            RouterSettings.defaults(RoutingStrategy.WEIGHTED),
+            clock,
+            meters);
+    router.weight("a", 1);
+    router.weight("b", 9);
+    int toB = 0;
+    for (int i = 0; i < 200; i++) if (complete(router).provider().equals("b")) toB++;
+    assertThat(toB).isBetween(150, 199);
+  }
+
+  @Test
+  void theBalancedStrategyPrefersTheBetterRatedProviderAtTheSamePrice() {
+    ModelRouter<TextProvider> router = router(RouterSettings.defaults(RoutingStrategy.BALANCED));
+    router.quality("a", 0.25);
+    router.quality("b", 1.0);
+    assertThat(complete(router).provider()).isEqualTo("b");
+    router.quality("a", 1.0);
+    router.quality("b", 0.25);
+    assertThat(complete(router).provider()).isEqualTo("a");
+  }
+
   private Routed<TextResult> complete(ModelRouter<TextProvider> router) {
     return router.call(
         Duration.ofSeconds(20),
