@@ -92,6 +92,12 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             POST   /api/auth/logout                               401 204 400 400 401 400 400 400
             POST   /api/auth/guest                                201 201 201 201 201 201 201 201
             POST   /api/auth/signup                               404 404 404 404 404 404 404 404
+            POST   /api/ai/generate/text                          401 403 200 200 401 200 403 200
+            POST   /api/ai/generate/image                         401 403 201 201 401 201 403 201
+            POST   /api/ai/generate/speech                        401 403 201 201 401 201 403 201
+            POST   /api/ai/ratings                                401 403 201 201 401 201 403 201
+            POST   /api/ai/optimize                               401 403 403 403 401 403 403 200
+            GET    /api/ai/health                                 200 200 200 200 200 200 200 200
             """;
 
   static final List<String> CALLERS =
@@ -253,6 +259,14 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                   "password",
                   "password123"));
       case "POST /api/keys" -> api.json("POST", path, Map.of("name", "k"));
+      case "POST /api/ai/generate/text" -> api.json("POST", path, Map.of("prompt", "a dragon"));
+      case "POST /api/ai/generate/image" ->
+          api.json("POST", path, Map.of("prompt", "a dragon", "width", 32, "height", 32));
+      case "POST /api/ai/generate/speech" -> api.json("POST", path, Map.of("text", "Hello."));
+      case "POST /api/ai/ratings" ->
+          api.json(
+              "POST", path, Map.of("modality", "text", "provider", "offline-text", "score", 4));
+      case "POST /api/ai/optimize" -> api.json("POST", path, Map.of());
       case "POST /api/auth/login" ->
           api.json("POST", path, Map.of("username", "nobody", "password", "wrong-password"));
       default -> method.equals("HEAD") ? api.head(path) : api.send(method, path, new byte[0]);
