@@ -98,6 +98,14 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             POST   /api/ai/ratings                                401 403 201 201 401 201 403 201
             POST   /api/ai/optimize                               401 403 403 403 401 403 403 200
             GET    /api/ai/health                                 200 200 200 200 200 200 200 200
+            POST   /api/jobs                                      401 403 201 201 401 201 403 201
+            GET    /api/jobs                                      401 200 200 200 401 200 200 200
+            GET    /api/jobs/{id}                                 401 404 200 404 401 404 404 200
+            POST   /api/jobs/{id}/cancel                          401 403 200 404 401 404 403 200
+            POST   /api/jobs/{id}/retry                           401 403 409 404 401 404 403 409
+            GET    /api/jobs/{id}/events                          401 404 200 404 401 404 404 200
+            GET    /api/generation-logs                           401 200 200 200 401 200 200 200
+            POST   /api/generation-logs                           401 403 201 201 401 201 403 201
             """;
 
   static final List<String> CALLERS =
@@ -183,6 +191,32 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
     final Api.Response link =
         alice.send("POST", "/api/stories/" + story + "/share-links", new byte[0]);
 
+    /** A small job of alice's (one page, no pictures or sound), to read, watch, cancel or retry. */
+    private String aJob() {
+      return alice
+          .json(
+              "POST",
+              "/api/jobs",
+              Map.of(
+                  "type",
+                  "story.generate",
+                  "input",
+                  Map.of(
+                      "characters",
+                      List.of("pip"),
+                      "pages",
+                      1,
+                      "illustrate",
+                      false,
+                      "narrate",
+                      false)),
+              "Idempotency-Key",
+              UUID.randomUUID().toString())
+          .json()
+          .get("id")
+          .asString();
+    }
+
     private byte[] publish() {
       byte[] bytes = Media.aUniquePng();
       alice.upload("/api/assets", "p.png", bytes, Map.of("public", "true"));
@@ -203,6 +237,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               .replace("{linkId}", link.json().get("id").asString());
       if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
       if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
+      if (path.startsWith("/api/jobs/")) return path.replace("{id}", aJob());
       if (path.startsWith("/api/keys/"))
         return path.replace(
             "{id}",
@@ -238,7 +273,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
   }
 
   private static Api.Response request(Api api, String method, String path) {
-    return switch (method + " " + path.replaceAll("(ast|sty|lnk)_[0-9a-z]+", "{id}")) {
+    return switch (method + " " + path.replaceAll("(ast|sty|lnk|job)_[0-9a-z]+", "{id}")) {
       case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());
       case "PUT /api/assets/{id}/content" ->
           api.send("PUT", path, Media.aUniquePng(), "Content-Type", "image/png");
@@ -267,6 +302,27 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
           api.json(
               "POST", path, Map.of("modality", "text", "provider", "offline-text", "score", 4));
       case "POST /api/ai/optimize" -> api.json("POST", path, Map.of());
+      case "POST /api/jobs" ->
+          api.json(
+              "POST",
+              path,
+              Map.of(
+                  "type",
+                  "story.generate",
+                  "input",
+                  Map.of(
+                      "characters",
+                      List.of("pip"),
+                      "pages",
+                      1,
+                      "illustrate",
+                      false,
+                      "narrate",
+                      false)),
+              "Idempotency-Key",
+              UUID.randomUUID().toString());
+      case "POST /api/generation-logs" ->
+          api.json("POST", path, Map.of("input_type", "creature", "status", "succeeded"));
       case "POST /api/auth/login" ->
           api.json("POST", path, Map.of("username", "nobody", "password", "wrong-password"));
       default -> method.equals("HEAD") ? api.head(path) : api.send(method, path, new byte[0]);

@@ -22,6 +22,15 @@ public enum Dialect {
     return this == POSTGRESQL ? " FOR UPDATE" : "";
   }
 
+  /**
+   * Appended to the SELECT that picks rows to claim: on PostgreSQL concurrent claimers skip each
+   * other's rows instead of waiting. why nothing on SQLite: one writer at a time, so no claim runs
+   * concurrently.
+   */
+  public String skipLocked() {
+    return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+  }
+
   static Dialect fromJdbcUrl(String url) {
     if (url.startsWith("jdbc:sqlite:")) return SQLITE;
     if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;

@@ -1,0 +1,28 @@
+package dev.storyvault.jobs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A job as the API shows it (snake_case; the error is a problem document). */
+final class JobViews {
+
+  private JobViews() {}
+
+  static Map<String, Object> of(Job job) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", job.id());
+    view.put("type", job.type());
+    view.put("status", job.status().wireName());
+    view.put("stage", job.stage());
+    view.put("progress", job.progress());
+    view.put("attempts", job.attempts());
+    view.put("max_attempts", job.maxAttempts());
+    view.put("owner_id", job.ownerId());
+    view.put("input", job.input());
+    view.put("result", job.result());
+    view.put("error", job.error());
+    view.put("created_at", job.createdAt() == null ? null : job.createdAt().toString());
+    view.put("updated_at", job.updatedAt() == null ? null : job.updatedAt().toString());
+    return view;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.storyvault.jobs;
+
+import dev.storyvault.ai.Generation;
+import dev.storyvault.ai.ImageRequest;
+import dev.storyvault.ai.Routed;
+import dev.storyvault.ai.SpeechRequest;
+import dev.storyvault.ai.StoryBrief;
+import dev.storyvault.ai.TextRequest;
+import dev.storyvault.ai.TextResult;
+import dev.storyvault.asset.AssetDirectory;
+import dev.storyvault.asset.AssetView;
+import dev.storyvault.story.StoryDrafts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code story.generate}: script expansion → continuity validation → illustration → narration →
+ * upload → finalization (004). The story exists from the script on and fills in page by page, so a
+ * reader sees page 1 while page 5 is drawn. Every effect (the story, each asset) is saved with the
+ * job's record of it, so a job resumed after a crash or a retry skips what is done and makes
+ * nothing twice.
+ */
+@Component
+class StoryGeneration {
+
+  private static final Duration STEP = Duration.ofSeconds(120);
+
+  private final Generation generation;
+  private final StoryDrafts drafts;
+  private final AssetDirectory assets;
+
+  StoryGeneration(Generation generation, StoryDrafts drafts, AssetDirectory assets) {
+    this.generation = generation;
+    this.drafts = drafts;
+    this.assets = assets;
+  }
+
+  Map<String, Object> run(JobContext job) {
+    StoryInput input = StoryInput.of(job.input());
+    if (job.state().get("story_id") == null) script(job, input);
+    job.stage("continuity", JobStatus.CONTINUITY_CHECKED, 25);
+    String storyId = (String) job.state().get("story_id");
+    List<String> texts = texts(job);
+    if (input.illustrate()) illustrate(job, input, storyId, texts);
+    if (input.narrate()) narrate(job, input, storyId, texts);
+    job.stage("finalization", JobStatus.PREVIEW_READY, 97);
+    job.step("finalized", Map.of(), 99, () -> drafts.complete(job.owner(), storyId));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("story_id", storyId);
+    result.put("pages", texts.size());
+    result.put("assets", assetIds(job));
+    result.put("story_version", drafts.version(storyId));
+    return result;
+  }
+
+  private void script(JobContext job, StoryInput input) {
+    job.stage("script_expansion", JobStatus.PROCESSING, 5);
+    Routed<TextResult> routed =
+        generation.text(new TextRequest(List.of(), 4096, input.seed(), input.brief()), STEP, null);
+    job.used(routed);
+    String[] parts = routed.result().text().split("\n\n");
+    String title = parts[0].strip();
+    List<String> pages = new ArrayList<>(Arrays.asList(parts).subList(1, parts.length));
+    while (pages.size() > input.pages()) pages.removeLast();
+    if (pages.isEmpty()) pages.add(title);
+    job.stage("script_expansion", JobStatus.PROCESSING, 15);
+    job.step(
+        "script_ready",
+        Map.of("title", title, "pages", pages.size()),
+        20,
+        () -> {
+          String storyId = drafts.create(job.owner(), title, input.parameters(), pages);
+          job.state().put("story_id", storyId);
+          job.state().put("texts", pages);
+        });
+    job.stage("script_expansion", JobStatus.SCRIPT_READY, 20);
+  }
+
+  private void illustrate(JobContext job, StoryInput input, String storyId, List<String> texts) {
+    job.stage("illustration", statusAfterPageOne(job), 25);
+    for (int page = 1; page <= texts.size(); page++) {
+      String key = "image_" + page;
+      if (job.state().containsKey(key)) continue;
+      job.checkCancelled();
+      Routed<dev.storyvault.ai.ImageResult> image =
+          generation.image(
+              new ImageRequest(
+                  texts.get(page - 1),
+                  input.characters(),
+                  input.setting(),
+                  input.width(),
+                  input.height(),
+                  null,
+                  input.seed() + page),
+              STEP);
+      job.used(image);
+      int number = page;
+      job.step(
+          "page_illustrated",
+          Map.of("page", page),
+          25 + 40 * page / texts.size(),
+          () -> {
+            AssetView asset =
+                store(job, "page-" + number + ".png", image.result().bytes(), storyId);
+            drafts.attach(job.owner(), storyId, number, asset.id(), null);
+            job.state().put(key, asset.id());
+          });
+      if (page == 1) job.stage("illustration", JobStatus.PREVIEW_READY, 25 + 40 / texts.size());
+    }
+  }
+
+  private void narrate(JobContext job, StoryInput input, String storyId, List<String> texts) {
+    job.stage("narration", JobStatus.PREVIEW_READY, 65);
+    for (int page = 1; page <= texts.size(); page++) {
+      String key = "audio_" + page;
+      if (job.state().containsKey(key)) continue;
+      job.checkCancelled();
+      Routed<dev.storyvault.ai.SpeechResult> speech =
+          generation.speech(new SpeechRequest(texts.get(page - 1), input.voice()), STEP);
+      job.used(speech);
+      int number = page;
+      job.step(
+          "page_narrated",
+          Map.of("page", page),
+          65 + 30 * page / texts.size(),
+          () -> {
+            AssetView asset =
+                store(
+                    job,
+                    "page-" + number + "." + speech.result().extension(),
+                    speech.result().bytes(),
+                    storyId);
+            drafts.attach(job.owner(), storyId, number, null, asset.id());
+            job.state().put(key, asset.id());
+          });
+    }
+  }
+
+  private static JobStatus statusAfterPageOne(JobContext job) {
+    return job.state().containsKey("image_1")
+        ? JobStatus.PREVIEW_READY
+        : JobStatus.CONTINUITY_CHECKED;
+  }
+
+  private AssetView store(JobContext job, String filename, byte[] bytes, String storyId) {
+    try {
+      return assets.storeGenerated(job.owner(), filename, bytes, storyId, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> texts(JobContext job) {
+    return (List<String>) job.state().get("texts");
+  }
+
+  private static List<String> assetIds(JobContext job) {
+    return job.state().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("image_") || e.getKey().startsWith("audio_"))
+        .map(e -> String.valueOf(e.getValue()))
+        .toList();
+  }
+
+  /** The validated input of {@code story.generate}. */
+  record StoryInput(
+      String title,
+      List<String> characters,
+      List<String> universes,
+      String theme,
+      String moral,
+      int pages,
+      String ageGroup,
+      boolean illustrate,
+      boolean narrate,
+      int width,
+      int height,
+      String voice,
+      long seed) {
+
+    static StoryInput of(Map<String, Object> in) {
+      return new StoryInput(
+          (String) in.get("title"),
+          JobInputs.strings(in, "characters"),
+          JobInputs.strings(in, "universes"),
+          (String) in.get("theme"),
+          (String) in.get("moral_lesson"),
+          ((Number) in.getOrDefault("pages", 5)).intValue(),
+          (String) in.get("age_group"),
+          !Boolean.FALSE.equals(in.get("illustrate")),
+          !Boolean.FALSE.equals(in.get("narrate")),
+          ((Number) in.getOrDefault("width", 768)).intValue(),
+          ((Number) in.getOrDefault("height", 512)).intValue(),
+          (String) in.get("voice"),
+          ((Number) in.getOrDefault("seed", 0)).longValue());
+    }
+
+    StoryBrief brief() {
+      return new StoryBrief(
+          title, universes, characters, theme, moral, pages, ageGroup, null, null, null);
+    }
+
+    String setting() {
+      return universes.isEmpty() ? theme : universes.getFirst();
+    }
+
+    Map<String, Object> parameters() {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("characters", characters);
+      if (!universes.isEmpty()) p.put("universes", universes);
+      if (theme != null) p.put("theme", theme);
+      if (moral != null) p.put("moral_lesson", moral);
+      if (ageGroup != null) p.put("age_group", ageGroup);
+      p.put("length", pages + (pages == 1 ? " page" : " pages"));
+      return p;
+    }
+  }
+}

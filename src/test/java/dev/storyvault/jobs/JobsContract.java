@@ -1,0 +1,239 @@
+package dev.storyvault.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adobe.epubcheck.api.EpubCheck;
+import com.adobe.epubcheck.util.DefaultReportImpl;
+import dev.storyvault.support.Api;
+import dev.storyvault.support.ApiTestBase;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.jaudiotagger.audio.AudioFileIO;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Generation jobs through real HTTP with the offline providers. */
+abstract class JobsContract extends ApiTestBase {
+
+  static final Map<String, Object> STORY =
+      Map.of(
+          "type",
+          "story.generate",
+          "input",
+          Map.of(
+              "characters",
+              List.of("goku", "woody"),
+              "pages",
+              3,
+              "theme",
+              "friendship",
+              "age_group",
+              "6-8",
+              "width",
+              320,
+              "height",
+              240));
+
+  @Test
+  void aStoryIsGeneratedEndToEndAndWatchedLive() throws Exception {
+    Api.Response created = alice.json("POST", "/api/jobs", STORY, "Idempotency-Key", key());
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String id = created.json().get("id").asString();
+
+    List<Event> watched = events(alice.get("/api/jobs/" + id + "/events").text());
+    assertThat(watched.getLast().type()).isEqualTo("completed");
+    assertThat(watched).extracting(Event::id).isSorted().doesNotHaveDuplicates();
+    assertThat(progresses(watched)).as("progress never goes back").isSorted();
+    assertThat(watched)
+        .extracting(Event::type)
+        .contains("script_ready", "page_illustrated", "page_narrated");
+
+    JsonNode job = alice.get("/api/jobs/" + id).json();
+    assertThat(job.get("status").asString()).isEqualTo("final_ready");
+    assertThat(job.get("progress").asInt()).isEqualTo(100);
+    String storyId = job.get("result").get("story_id").asString();
+    JsonNode story = alice.get("/api/stories/" + storyId).json();
+    assertThat(story.get("status").asString()).isEqualTo("completed");
+    JsonNode pages = story.get("content").get("pages");
+    assertThat(pages).hasSize(3);
+    for (JsonNode page : pages) {
+      assertThat(page.get("text").asString()).isNotBlank();
+      byte[] image =
+          alice.get("/api/assets/" + page.get("image_asset_id").asString() + "/content").body();
+      assertThat(ImageIO.read(new ByteArrayInputStream(image)).getWidth()).isEqualTo(320);
+      assertThat(
+              seconds(
+                  alice
+                      .get("/api/assets/" + page.get("audio_asset_id").asString() + "/content")
+                      .body()))
+          .isPositive();
+    }
+    assertThat(story.toString()).contains("Goku").contains("Woody");
+    assertEpubIsValid(alice.get("/api/stories/" + storyId + "/export/epub").body());
+  }
+
+  @Test
+  void aStreamResumedWithLastEventIdMissesNothingAndRepeatsNothing() {
+    String id =
+        alice
+            .json("POST", "/api/jobs", STORY, "Idempotency-Key", key())
+            .json()
+            .get("id")
+            .asString();
+    List<Event> all = events(alice.get("/api/jobs/" + id + "/events").text());
+    Event middle = all.get(all.size() / 2);
+    List<Event> resumed =
+        events(
+            alice
+                .get("/api/jobs/" + id + "/events", "Last-Event-ID", String.valueOf(middle.id()))
+                .text());
+    List<Event> joined = new ArrayList<>(all.subList(0, all.size() / 2 + 1));
+    joined.addAll(resumed);
+    assertThat(joined).isEqualTo(all);
+    assertThat(bob.get("/api/jobs/" + id + "/events").status()).isEqualTo(404);
+    assertThat(bob.get("/api/jobs/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anIdempotencyKeyMakesOneJobAndRefusesAnotherPayload() {
+    String key = key();
+    Api.Response first = alice.json("POST", "/api/jobs", STORY, "Idempotency-Key", key);
+    Api.Response again = alice.json("POST", "/api/jobs", STORY, "Idempotency-Key", key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+    Map<String, Object> other =
+        Map.of("type", "story.generate", "input", Map.of("characters", List.of("elsa")));
+    assertProblem(
+        alice.json("POST", "/api/jobs", other, "Idempotency-Key", key),
+        422,
+        "idempotency-key-reused");
+    assertProblem(alice.json("POST", "/api/jobs", STORY), 400, "idempotency-key-required");
+    assertProblem(
+        alice.json(
+            "POST",
+            "/api/jobs",
+            Map.of("type", "story.generate", "input", Map.of("characters", List.of())),
+            "Idempotency-Key",
+            key()),
+        422,
+        "invalid-job");
+  }
+
+  @Test
+  void everyRequestIsInTheGenerationLogs() {
+    String owner = "logs-" + UUID.randomUUID().toString().substring(0, 6);
+    Api caller = admin.as(newKey(owner, List.of("read", "write")));
+    String key = key();
+    caller.json("POST", "/api/jobs", STORY, "Idempotency-Key", key);
+    caller.json(
+        "POST",
+        "/api/jobs",
+        Map.of("type", "story.generate", "input", Map.of("characters", List.of("x"))),
+        "Idempotency-Key",
+        key);
+    caller.json("POST", "/api/jobs", STORY);
+    caller.json("POST", "/api/jobs", Map.of("type", "nope"), "Idempotency-Key", key());
+    assertThat(
+            caller
+                .postJson(
+                    "/api/generation-logs",
+                    Map.of(
+                        "input_type",
+                        "creature",
+                        "input_size",
+                        120,
+                        "status",
+                        "succeeded",
+                        "processing_ms",
+                        900))
+                .status())
+        .isEqualTo(201);
+    JsonNode items = caller.get("/api/generation-logs").json().get("items");
+    assertThat(items).hasSize(5);
+    assertThat(items.toString())
+        .contains("\"status\":\"rejected\"")
+        .contains("\"source\":\"external\"");
+    assertThat(bob.get("/api/generation-logs").json().toString()).doesNotContain(owner);
+  }
+
+  @Test
+  void onlyFailedOrDeadJobsCanBeRetried() {
+    String id =
+        alice
+            .json("POST", "/api/jobs", STORY, "Idempotency-Key", key())
+            .json()
+            .get("id")
+            .asString();
+    alice.get("/api/jobs/" + id + "/events");
+    assertProblem(
+        alice.send("POST", "/api/jobs/" + id + "/retry", new byte[0]), 409, "job-not-retryable");
+    assertThat(alice.get("/api/jobs?status=final_ready").json().get("items").toString())
+        .contains(id);
+  }
+
+  record Event(long id, String type, String data) {}
+
+  static List<Event> events(String stream) {
+    List<Event> events = new ArrayList<>();
+    for (String block : stream.split("\n\n")) {
+      long id = -1;
+      String type = null;
+      String data = null;
+      for (String line : block.split("\n")) {
+        if (line.startsWith("id: ")) id = Long.parseLong(line.substring(4));
+        if (line.startsWith("event: ")) type = line.substring(7);
+        if (line.startsWith("data: ")) data = line.substring(6);
+      }
+      if (type != null) events.add(new Event(id, type, data));
+    }
+    return events;
+  }
+
+  private static List<Integer> progresses(List<Event> events) {
+    return events.stream()
+        .map(Event::data)
+        .filter(d -> d.contains("\"progress\":"))
+        .map(d -> Integer.parseInt(d.replaceAll(".*\"progress\":(\\d+).*", "$1")))
+        .toList();
+  }
+
+  private static double seconds(byte[] audio) throws Exception {
+    Path file = Files.createTempFile("narration", ".mp3");
+    Files.write(file, audio);
+    try {
+      return AudioFileIO.read(file.toFile()).getAudioHeader().getPreciseTrackLength();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void assertEpubIsValid(byte[] epub) throws Exception {
+    Path file = Files.createTempFile("generated", ".epub");
+    try {
+      Files.write(file, epub);
+      DefaultReportImpl report = new DefaultReportImpl(file.toString());
+      new EpubCheck(file.toFile(), report).doValidate();
+      assertThat(List.of(report.getFatalErrorCount(), report.getErrorCount()))
+          .containsExactly(0, 0);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void assertProblem(Api.Response response, int status, String slug) {
+    assertThat(response.status()).as(response.text()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("type").asString()).endsWith(slug);
+  }
+
+  private static String key() {
+    return UUID.randomUUID().toString();
+  }
+}
