@@ -70,6 +70,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             GET    /api/stories/{id}/export/epub                  404 404 200 200 404 404 404 200
             POST   /api/stories/{id}/offline                      404 404 200 200 404 404 404 200
             GET    /api/stories/{id}/versions/{version}           404 404 200 200 404 404 404 200
+            POST   /api/stories/{id}/continuity-check             404 404 200 200 404 404 404 200
             POST   /api/stories/{id}/versions/{version}/restore   401 403 200 403 401 404 403 200
             POST   /api/stories/{id}/share-links                  401 403 201 403 401 404 403 201
             GET    /api/stories/{id}/share-links                  401 403 200 403 401 404 403 200
@@ -321,6 +322,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                       false)),
               "Idempotency-Key",
               UUID.randomUUID().toString());
+      case "POST /api/stories/{id}/continuity-check" ->
+          api.json("POST", path, Map.of("text", "Then Gokku laughed."));
       case "POST /api/generation-logs" ->
           api.json("POST", path, Map.of("input_type", "creature", "status", "succeeded"));
       case "POST /api/auth/login" ->

@@ -150,6 +150,7 @@ class JobRunner {
       problem.put("title", p.title());
       problem.put("status", p.status().value());
       problem.put("detail", p.getMessage());
+      problem.putAll(p.properties());
     } else if (e instanceof NoProviderLeft none) {
       problem.put("type", "urn:storyvault:problem:ai-unavailable");
       problem.put("title", "No provider available");

@@ -9,6 +9,9 @@ import dev.storyvault.ai.TextRequest;
 import dev.storyvault.ai.TextResult;
 import dev.storyvault.asset.AssetDirectory;
 import dev.storyvault.asset.AssetView;
+import dev.storyvault.continuity.Bible;
+import dev.storyvault.continuity.ContinuityIssue;
+import dev.storyvault.continuity.ContinuityValidator;
 import dev.storyvault.story.StoryDrafts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +38,7 @@ class StoryGeneration {
   private final Generation generation;
   private final StoryDrafts drafts;
   private final AssetDirectory assets;
+  private final ContinuityValidator validator = new ContinuityValidator();
 
   StoryGeneration(Generation generation, StoryDrafts drafts, AssetDirectory assets) {
     this.generation = generation;
@@ -44,8 +48,8 @@ class StoryGeneration {
 
   Map<String, Object> run(JobContext job) {
     StoryInput input = StoryInput.of(job.input());
-    if (job.state().get("story_id") == null) script(job, input);
-    job.stage("continuity", JobStatus.CONTINUITY_CHECKED, 25);
+    if (job.state().get("texts") == null) script(job, input, input.seed());
+    if (job.state().get("story_id") == null) continuity(job, input);
     String storyId = (String) job.state().get("story_id");
     List<String> texts = texts(job);
     if (input.illustrate()) illustrate(job, input, storyId, texts);
@@ -60,27 +64,65 @@ class StoryGeneration {
     return result;
   }
 
-  private void script(JobContext job, StoryInput input) {
+  private void script(JobContext job, StoryInput input, long seed) {
     job.stage("script_expansion", JobStatus.PROCESSING, 5);
     Routed<TextResult> routed =
-        generation.text(new TextRequest(List.of(), 4096, input.seed(), input.brief()), STEP, null);
+        generation.text(new TextRequest(List.of(), 4096, seed, input.brief()), STEP, null);
     job.used(routed);
     String[] parts = routed.result().text().split("\n\n");
     String title = parts[0].strip();
     List<String> pages = new ArrayList<>(Arrays.asList(parts).subList(1, parts.length));
     while (pages.size() > input.pages()) pages.removeLast();
     if (pages.isEmpty()) pages.add(title);
-    job.stage("script_expansion", JobStatus.PROCESSING, 15);
     job.step(
         "script_ready",
         Map.of("title", title, "pages", pages.size()),
-        20,
+        15,
         () -> {
-          String storyId = drafts.create(job.owner(), title, input.parameters(), pages);
-          job.state().put("story_id", storyId);
+          job.state().put("title", title);
           job.state().put("texts", pages);
         });
     job.stage("script_expansion", JobStatus.SCRIPT_READY, 20);
+  }
+
+  /**
+   * Checks every page against the bible (the brief's cast): drifted names are corrected; errors
+   * make the script be written once more; errors then fail the job with the issues. The story is
+   * made from what passed.
+   */
+  private void continuity(JobContext job, StoryInput input) {
+    job.stage("continuity_validation", JobStatus.SCRIPT_READY, 20);
+    Bible bible = Bible.ofNames(input.characters());
+    List<ContinuityIssue> errors = corrected(job, bible);
+    if (!errors.isEmpty() && !job.state().containsKey("rewritten")) {
+      job.state().put("rewritten", true);
+      script(job, input, input.seed() + 1);
+      errors = corrected(job, bible);
+    }
+    if (!errors.isEmpty()) throw ContinuityFailed.of(errors);
+    List<String> texts = texts(job);
+    String title = (String) job.state().get("title");
+    job.step(
+        "continuity_checked",
+        Map.of("pages", texts.size()),
+        25,
+        () ->
+            job.state()
+                .put("story_id", drafts.create(job.owner(), title, input.parameters(), texts)));
+    job.stage("continuity_validation", JobStatus.CONTINUITY_CHECKED, 25);
+  }
+
+  /** Corrects what can be corrected in the pages; the errors that remain. */
+  private List<ContinuityIssue> corrected(JobContext job, Bible bible) {
+    List<String> texts = new ArrayList<>(texts(job));
+    List<ContinuityIssue> errors = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      List<ContinuityIssue> issues = validator.check(texts.get(i), bible, i + 1);
+      texts.set(i, validator.autoCorrect(texts.get(i), issues));
+      issues.stream().filter(ContinuityIssue::isError).forEach(errors::add);
+    }
+    job.state().put("texts", texts);
+    return errors;
   }
 
   private void illustrate(JobContext job, StoryInput input, String storyId, List<String> texts) {

@@ -9,6 +9,7 @@
       "ai",
       "story",
       "asset",
+      "continuity",
       "identity",
       "document",
       "database",

@@ -2,6 +2,7 @@
 @ApplicationModule(
     allowedDependencies = {
       "asset",
+      "continuity",
       "identity",
       "delivery",
       "database",

@@ -229,6 +229,40 @@ abstract class StoryApiContract extends ApiTestBase {
         .isEqualTo("content.pages[page_number=1].image_asset_id");
   }
 
+  @Test
+  void anyTextCanBeCheckedAgainstTheStorysBible() {
+    String id =
+        create(
+            alice,
+            Map.of(
+                "title",
+                "Bible",
+                "parameters",
+                Map.of("characters", List.of("goku")),
+                "bible",
+                Map.of(
+                    "characters",
+                    List.of(Map.of("name", "Woody", "traits", List.of("calm"))),
+                    "rules",
+                    List.of("No magic"))));
+    Api.Response checked =
+        alice.postJson(
+            "/api/stories/" + id + "/continuity-check",
+            Map.of("text", "Gokku waved. Woody was very angry about the magic.", "page", 2));
+    assertThat(checked.status()).as(checked.text()).isEqualTo(200);
+    String issues = checked.json().get("issues").toString();
+    assertThat(issues)
+        .contains("name_drift")
+        .contains("personality_contradiction")
+        .contains("setting_mismatch");
+    assertThat(checked.json().get("corrected_text").asString()).startsWith("Goku waved.");
+    assertThat(
+            bob.postJson("/api/stories/" + id + "/continuity-check", Map.of("text", "x")).status())
+        .isEqualTo(404);
+    assertThat(alice.postJson("/api/stories/" + id + "/continuity-check", Map.of()).status())
+        .isEqualTo(400);
+  }
+
   static String create(Api api, Map<String, Object> story) {
     Api.Response created = api.postJson("/api/stories", story);
     assertThat(created.status()).as(created.text()).isEqualTo(201);
