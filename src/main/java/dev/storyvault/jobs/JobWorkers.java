@@ -37,6 +37,8 @@ class JobWorkers implements SmartLifecycle {
   private final Clock clock;
   private final int count;
   private final Duration lease;
+  private final int perOwner;
+  private final int perType;
   private final String instance = "worker-" + UUID.randomUUID();
   private final List<Thread> threads = new ArrayList<>();
   private ScheduledExecutorService heartbeat;
@@ -50,7 +52,11 @@ class JobWorkers implements SmartLifecycle {
       Clock clock,
       MeterRegistry meters,
       @Value("${storyvault.jobs.workers:2}") int count,
-      @Value("${storyvault.jobs.lease:PT30S}") Duration lease) {
+      @Value("${storyvault.jobs.lease:PT30S}") Duration lease,
+      @Value("${storyvault.jobs.max-running-per-owner:2}") int perOwner,
+      @Value("${storyvault.jobs.max-running-per-type:16}") int perType) {
+    this.perOwner = perOwner;
+    this.perType = perType;
     this.jobs = jobs;
     this.runner = runner;
     this.doorbell = doorbell;
@@ -93,7 +99,13 @@ class JobWorkers implements SmartLifecycle {
       try {
         Optional<String> next =
             writes.execute(
-                () -> jobs.claim(instance, clock.millis(), clock.millis() + lease.toMillis()));
+                () ->
+                    jobs.claim(
+                        instance,
+                        clock.millis(),
+                        clock.millis() + lease.toMillis(),
+                        perOwner,
+                        perType));
         if (next.isPresent()) runner.run(next.get());
         else doorbell.awaitWork(1000);
       } catch (InterruptedException e) {

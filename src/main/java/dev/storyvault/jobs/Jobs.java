@@ -91,20 +91,43 @@ class Jobs {
   }
 
   /**
-   * Takes the next runnable job (queued, or one whose worker's lease ran out); its id, or empty.
+   * Takes the next runnable job (queued, or one whose worker's lease ran out) whose owner runs
+   * fewer than {@code perOwner} jobs and whose type fewer than {@code perType}, so one person
+   * cannot starve the others; its id, or empty.
    */
-  Optional<String> claim(String worker, long now, long leaseUntil) {
+  Optional<String> claim(String worker, long now, long leaseUntil, int perOwner, int perType) {
     return jdbc.sql(
             """
             UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?,
                    status = CASE WHEN status = 'queued' THEN 'processing' ELSE status END
-            WHERE id = (SELECT id FROM jobs WHERE status IN (%s) AND run_after <= ?
-                        AND (lease_until IS NULL OR lease_until < ?) ORDER BY run_after, created_at LIMIT 1%s)
+            WHERE id = (SELECT j.id FROM jobs j WHERE j.status IN (%s) AND j.run_after <= ?
+                        AND (j.lease_until IS NULL OR j.lease_until < ?)
+                        AND (SELECT COUNT(*) FROM jobs r WHERE r.owner_id = j.owner_id AND r.lease_until >= ?) < ?
+                        AND (SELECT COUNT(*) FROM jobs r WHERE r.type = j.type AND r.lease_until >= ?) < ?
+                        ORDER BY j.run_after, j.created_at LIMIT 1%s)
             RETURNING id"""
                 .formatted(JobStatus.runnableList(), dialect.skipLocked()))
-        .params(worker, leaseUntil, now, now, now)
+        .params(worker, leaseUntil, now, now, now, now, perOwner, now, perType)
         .query(String.class)
         .optional();
+  }
+
+  /**
+   * Deletes jobs that ended before {@code before}, with their events; their generation logs stay.
+   */
+  int prune(long before, int limit) {
+    List<String> ids =
+        jdbc.sql(
+                "SELECT id FROM jobs WHERE status IN ('final_ready', 'failed', 'cancelled', 'dead') "
+                    + "AND updated_at < ? ORDER BY updated_at LIMIT ?")
+            .params(before, limit)
+            .query(String.class)
+            .list();
+    for (String id : ids) {
+      jdbc.sql("DELETE FROM job_events WHERE job_id = ?").param(id).update();
+      jdbc.sql("DELETE FROM jobs WHERE id = ?").param(id).update();
+    }
+    return ids.size();
   }
 
   /** Extends the leases this worker holds; how many. */
