@@ -106,6 +106,9 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             POST   /api/jobs/{id}/retry                           401 403 409 404 401 404 403 409
             GET    /api/jobs/{id}/events                          401 404 200 404 401 404 404 200
             GET    /api/generation-logs                           401 200 200 200 401 200 200 200
+            POST   /api/story/start                               401 403 201 201 401 201 403 201
+            POST   /api/story/continue                            401 403 404 404 401 404 403 404
+            POST   /api/stories/{id}/continue                     401 403 201 403 401 404 403 201
             POST   /api/generation-logs                           401 403 201 201 401 201 403 201
             """;
 
@@ -324,6 +327,28 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               UUID.randomUUID().toString());
       case "POST /api/stories/{id}/continuity-check" ->
           api.json("POST", path, Map.of("text", "Then Gokku laughed."));
+      case "POST /api/story/start" ->
+          api.json(
+              "POST",
+              path,
+              Map.of(
+                  "characters", List.of("pip"), "pages", 1, "illustrate", false, "narrate", false),
+              "Idempotency-Key",
+              UUID.randomUUID().toString());
+      case "POST /api/story/continue" ->
+          api.json(
+              "POST",
+              path,
+              Map.of("story_id", "sty_doesnotexist", "illustrate", false, "narrate", false),
+              "Idempotency-Key",
+              UUID.randomUUID().toString());
+      case "POST /api/stories/{id}/continue" ->
+          api.json(
+              "POST",
+              path,
+              Map.of("continuation", "they fly", "illustrate", false, "narrate", false),
+              "Idempotency-Key",
+              UUID.randomUUID().toString());
       case "POST /api/generation-logs" ->
           api.json("POST", path, Map.of("input_type", "creature", "status", "succeeded"));
       case "POST /api/auth/login" ->

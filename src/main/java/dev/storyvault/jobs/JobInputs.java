@@ -10,12 +10,16 @@ import org.springframework.http.HttpStatus;
 /** Checks a job's input before it is accepted: a bad input is refused at once, naming the field. */
 final class JobInputs {
 
-  static final Set<String> TYPES = Set.of("story.generate");
+  static final Set<String> TYPES = Set.of("story.generate", "story.continue");
 
   private JobInputs() {}
 
   static void check(String type, Map<String, Object> input) {
     if (!TYPES.contains(type)) throw invalid("type", "type is one of " + TYPES + ".");
+    if (type.equals("story.continue")) {
+      checkContinuation(input);
+      return;
+    }
     List<String> characters = strings(input, "characters");
     if (characters.isEmpty() || characters.size() > 12)
       throw invalid("input.characters", "1 to 12 character names.");
@@ -34,6 +38,22 @@ final class JobInputs {
     }
     if (input.get("seed") != null && !(input.get("seed") instanceof Number))
       throw invalid("input.seed", "seed is a number.");
+  }
+
+  private static void checkContinuation(Map<String, Object> input) {
+    if (!(input.get("story_id") instanceof String id) || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw invalid("input.story_id", "story_id names the story to continue.");
+    }
+    Object wish = input.get("continuation");
+    if (wish != null && !(wish instanceof String s && s.length() <= 2000)) {
+      throw invalid(
+          "input.continuation", "continuation is what happens next, at most 2,000 characters.");
+    }
+    whole(input, "pages", 1, 3);
+    for (String field : List.of("illustrate", "narrate")) {
+      if (input.get(field) != null && !(input.get(field) instanceof Boolean))
+        throw invalid("input." + field, field + " is true or false.");
+    }
   }
 
   static List<String> strings(Map<String, Object> input, String field) {

@@ -32,6 +32,7 @@ class JobRunner {
   private final WriteTransactions writes;
   private final GenerationLogs logs;
   private final StoryGeneration storyGeneration;
+  private final StoryContinuation storyContinuation;
   private final StoryDrafts drafts;
   private final Clock clock;
   private final long backoffMillis;
@@ -43,6 +44,7 @@ class JobRunner {
       WriteTransactions writes,
       GenerationLogs logs,
       StoryGeneration storyGeneration,
+      StoryContinuation storyContinuation,
       StoryDrafts drafts,
       Clock clock,
       @Value("${storyvault.jobs.retry-backoff:PT2S}") java.time.Duration backoff) {
@@ -52,6 +54,7 @@ class JobRunner {
     this.writes = writes;
     this.logs = logs;
     this.storyGeneration = storyGeneration;
+    this.storyContinuation = storyContinuation;
     this.drafts = drafts;
     this.clock = clock;
     this.backoffMillis = backoff.toMillis();
@@ -63,7 +66,10 @@ class JobRunner {
     long started = clock.millis();
     try {
       appendOnly(job, "attempt_started", Map.of("attempt", job.attempts()));
-      Map<String, Object> result = storyGeneration.run(context);
+      Map<String, Object> result =
+          job.type().equals("story.continue")
+              ? storyContinuation.run(context)
+              : storyGeneration.run(context);
       end(context, JobStatus.FINAL_READY, result, null, started);
     } catch (JobContext.Cancelled cancelled) {
       Object storyId = context.state().get("story_id");

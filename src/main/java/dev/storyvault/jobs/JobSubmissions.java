@@ -29,6 +29,7 @@ class JobSubmissions {
   private final GenerationLogs logs;
   private final WriteTransactions writes;
   private final JobDoorbell doorbell;
+  private final dev.storyvault.story.StoryDrafts drafts;
   private final Clock clock;
   private final int maxAttempts;
   private final BoundedJson json = new BoundedJson(JsonLimits.requestBody("A job", 64 * 1024, 16));
@@ -39,6 +40,7 @@ class JobSubmissions {
       GenerationLogs logs,
       WriteTransactions writes,
       JobDoorbell doorbell,
+      dev.storyvault.story.StoryDrafts drafts,
       Clock clock,
       @Value("${storyvault.jobs.max-attempts:3}") int maxAttempts) {
     this.jobs = jobs;
@@ -46,6 +48,7 @@ class JobSubmissions {
     this.logs = logs;
     this.writes = writes;
     this.doorbell = doorbell;
+    this.drafts = drafts;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
   }
@@ -71,6 +74,10 @@ class JobSubmissions {
     if (earlier.isPresent()) return same(caller, earlier.get(), hash, type, inputSize);
     try {
       JobInputs.check(type, input);
+      // why here: a story the caller may not change answers 404 (or 403) now, not a job that fails
+      // later
+      if (type.equals("story.continue"))
+        drafts.continuable(caller, (String) input.get("story_id"), 0);
     } catch (ApiProblem invalid) {
       throw rejected(caller, type, inputSize, invalid);
     }

@@ -82,6 +82,52 @@ class JobsController {
     return response.body(JobViews.of(submitted.job()));
   }
 
+  /** The seed's shortcut: a story from parameters (a {@code story.generate} job). */
+  @PostMapping("/api/story/start")
+  ResponseEntity<Map<String, Object>> start(
+      Caller caller,
+      HttpServletRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key)
+      throws IOException {
+    return shortcut(caller, request, key, "story.generate", Map.of());
+  }
+
+  /** The seed's shortcut: the next page of {@code story_id} (a {@code story.continue} job). */
+  @PostMapping("/api/story/continue")
+  ResponseEntity<Map<String, Object>> continueStory(
+      Caller caller,
+      HttpServletRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key)
+      throws IOException {
+    return shortcut(caller, request, key, "story.continue", Map.of());
+  }
+
+  @PostMapping("/api/stories/{id}/continue")
+  ResponseEntity<Map<String, Object>> continueThis(
+      Caller caller,
+      @PathVariable String id,
+      HttpServletRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key)
+      throws IOException {
+    return shortcut(caller, request, key, "story.continue", Map.of("story_id", id));
+  }
+
+  private ResponseEntity<Map<String, Object>> shortcut(
+      Caller caller, HttpServletRequest request, String key, String type, Map<String, Object> fixed)
+      throws IOException {
+    caller.requireScope(Scope.WRITE);
+    byte[] raw = request.getInputStream().readNBytes(64 * 1024 + 1);
+    Map<String, Object> input =
+        new LinkedHashMap<>(json.readObject(new java.io.ByteArrayInputStream(raw)));
+    input.putAll(fixed);
+    JobSubmissions.Submitted submitted = submissions.submit(caller, key, type, input, raw.length);
+    ResponseEntity.BodyBuilder response =
+        submitted.created()
+            ? ResponseEntity.created(URI.create("/api/jobs/" + submitted.job().id()))
+            : ResponseEntity.ok();
+    return response.body(JobViews.of(submitted.job()));
+  }
+
   @GetMapping("/api/jobs/{id}")
   Map<String, Object> get(Caller caller, @PathVariable String id) {
     return JobViews.of(visible(caller, id));

@@ -1,20 +1,14 @@
 package dev.storyvault.jobs;
 
 import dev.storyvault.ai.Generation;
-import dev.storyvault.ai.ImageRequest;
 import dev.storyvault.ai.Routed;
-import dev.storyvault.ai.SpeechRequest;
 import dev.storyvault.ai.StoryBrief;
 import dev.storyvault.ai.TextRequest;
 import dev.storyvault.ai.TextResult;
-import dev.storyvault.asset.AssetDirectory;
-import dev.storyvault.asset.AssetView;
 import dev.storyvault.continuity.Bible;
 import dev.storyvault.continuity.ContinuityIssue;
 import dev.storyvault.continuity.ContinuityValidator;
 import dev.storyvault.story.StoryDrafts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,13 +31,13 @@ class StoryGeneration {
 
   private final Generation generation;
   private final StoryDrafts drafts;
-  private final AssetDirectory assets;
+  private final PageMedia media;
   private final ContinuityValidator validator = new ContinuityValidator();
 
-  StoryGeneration(Generation generation, StoryDrafts drafts, AssetDirectory assets) {
+  StoryGeneration(Generation generation, StoryDrafts drafts, PageMedia media) {
     this.generation = generation;
     this.drafts = drafts;
-    this.assets = assets;
+    this.media = media;
   }
 
   Map<String, Object> run(JobContext job) {
@@ -52,14 +46,24 @@ class StoryGeneration {
     if (job.state().get("story_id") == null) continuity(job, input);
     String storyId = (String) job.state().get("story_id");
     List<String> texts = texts(job);
-    if (input.illustrate()) illustrate(job, input, storyId, texts);
-    if (input.narrate()) narrate(job, input, storyId, texts);
+    List<Integer> numbers =
+        java.util.stream.IntStream.rangeClosed(1, texts.size()).boxed().toList();
+    PageMedia.Look look =
+        new PageMedia.Look(
+            input.characters(),
+            input.setting(),
+            input.width(),
+            input.height(),
+            input.voice(),
+            input.seed());
+    if (input.illustrate()) media.illustrate(job, storyId, numbers, texts, look, 25, 65);
+    if (input.narrate()) media.narrate(job, storyId, numbers, texts, look, 65, 95);
     job.stage("finalization", JobStatus.PREVIEW_READY, 97);
     job.step("finalized", Map.of(), 99, () -> drafts.complete(job.owner(), storyId));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("story_id", storyId);
     result.put("pages", texts.size());
-    result.put("assets", assetIds(job));
+    result.put("assets", PageMedia.assetIds(job));
     result.put("story_version", drafts.version(storyId));
     return result;
   }
@@ -125,90 +129,9 @@ class StoryGeneration {
     return errors;
   }
 
-  private void illustrate(JobContext job, StoryInput input, String storyId, List<String> texts) {
-    job.stage("illustration", statusAfterPageOne(job), 25);
-    for (int page = 1; page <= texts.size(); page++) {
-      String key = "image_" + page;
-      if (job.state().containsKey(key)) continue;
-      job.checkCancelled();
-      Routed<dev.storyvault.ai.ImageResult> image =
-          generation.image(
-              new ImageRequest(
-                  texts.get(page - 1),
-                  input.characters(),
-                  input.setting(),
-                  input.width(),
-                  input.height(),
-                  null,
-                  input.seed() + page),
-              STEP);
-      job.used(image);
-      int number = page;
-      job.step(
-          "page_illustrated",
-          Map.of("page", page),
-          25 + 40 * page / texts.size(),
-          () -> {
-            AssetView asset =
-                store(job, "page-" + number + ".png", image.result().bytes(), storyId);
-            drafts.attach(job.owner(), storyId, number, asset.id(), null);
-            job.state().put(key, asset.id());
-          });
-      if (page == 1) job.stage("illustration", JobStatus.PREVIEW_READY, 25 + 40 / texts.size());
-    }
-  }
-
-  private void narrate(JobContext job, StoryInput input, String storyId, List<String> texts) {
-    job.stage("narration", JobStatus.PREVIEW_READY, 65);
-    for (int page = 1; page <= texts.size(); page++) {
-      String key = "audio_" + page;
-      if (job.state().containsKey(key)) continue;
-      job.checkCancelled();
-      Routed<dev.storyvault.ai.SpeechResult> speech =
-          generation.speech(new SpeechRequest(texts.get(page - 1), input.voice()), STEP);
-      job.used(speech);
-      int number = page;
-      job.step(
-          "page_narrated",
-          Map.of("page", page),
-          65 + 30 * page / texts.size(),
-          () -> {
-            AssetView asset =
-                store(
-                    job,
-                    "page-" + number + "." + speech.result().extension(),
-                    speech.result().bytes(),
-                    storyId);
-            drafts.attach(job.owner(), storyId, number, null, asset.id());
-            job.state().put(key, asset.id());
-          });
-    }
-  }
-
-  private static JobStatus statusAfterPageOne(JobContext job) {
-    return job.state().containsKey("image_1")
-        ? JobStatus.PREVIEW_READY
-        : JobStatus.CONTINUITY_CHECKED;
-  }
-
-  private AssetView store(JobContext job, String filename, byte[] bytes, String storyId) {
-    try {
-      return assets.storeGenerated(job.owner(), filename, bytes, storyId, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static List<String> texts(JobContext job) {
     return (List<String>) job.state().get("texts");
-  }
-
-  private static List<String> assetIds(JobContext job) {
-    return job.state().entrySet().stream()
-        .filter(e -> e.getKey().startsWith("image_") || e.getKey().startsWith("audio_"))
-        .map(e -> String.valueOf(e.getValue()))
-        .toList();
   }
 
   /** The validated input of {@code story.generate}. */

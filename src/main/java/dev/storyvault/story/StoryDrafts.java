@@ -18,10 +18,12 @@ public class StoryDrafts {
 
   private final Stories stories;
   private final StoryEditor editor;
+  private final StoryAccess access;
 
-  StoryDrafts(Stories stories, StoryEditor editor) {
+  StoryDrafts(Stories stories, StoryEditor editor, StoryAccess access) {
     this.stories = stories;
     this.editor = editor;
+    this.access = access;
   }
 
   /** A new story of {@code owner}'s, status generating, one page per text; returns its id. */
@@ -60,6 +62,43 @@ public class StoryDrafts {
                   audioAssetId != null ? audioAssetId : p.audioAssetId()));
     }
     replace(owner, current, current.content().status(), pages);
+  }
+
+  /**
+   * What a continuation needs: the bible, the cast, the last {@code recent} pages' text; 404 unless
+   * the owner may write it.
+   */
+  public Continuable continuable(Caller owner, String storyId, int recent) {
+    Story story = access.writable(owner, storyId);
+    List<Page> pages = story.content().pages();
+    List<String> texts =
+        pages.subList(Math.max(0, pages.size() - recent), pages.size()).stream()
+            .map(Page::text)
+            .toList();
+    return new Continuable(
+        story.id(), story.content().bible(), story.content().characters(), texts, pages.size());
+  }
+
+  /** A story's bible, cast and last pages, and how many pages it has. */
+  public record Continuable(
+      String storyId,
+      Map<String, Object> bible,
+      List<String> characters,
+      List<String> recentPages,
+      int pageCount) {}
+
+  /** Appends pages with these texts (after the last); their page numbers. */
+  public List<Integer> append(Caller owner, String storyId, List<String> texts) {
+    Story current = existing(storyId);
+    List<Page> pages = new ArrayList<>(current.content().pages());
+    List<Integer> numbers = new ArrayList<>();
+    int next = pages.stream().mapToInt(Page::pageNumber).max().orElse(0) + 1;
+    for (String text : texts) {
+      pages.add(new Page(next, text, null, null));
+      numbers.add(next++);
+    }
+    replace(owner, current, current.content().status(), pages);
+    return numbers;
   }
 
   public void complete(Caller owner, String storyId) {

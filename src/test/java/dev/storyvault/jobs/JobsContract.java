@@ -178,6 +178,63 @@ abstract class JobsContract extends ApiTestBase {
         .contains(id);
   }
 
+  @Test
+  void aStoryIsContinuedWithTheReadersWishAndTheNewPageIllustratedAndNarrated() {
+    String started =
+        alice
+            .json(
+                "POST",
+                "/api/story/start",
+                Map.of(
+                    "characters",
+                    List.of("goku", "woody"),
+                    "pages",
+                    2,
+                    "width",
+                    256,
+                    "height",
+                    192),
+                "Idempotency-Key",
+                key())
+            .json()
+            .get("id")
+            .asString();
+    alice.get("/api/jobs/" + started + "/events");
+    String storyId =
+        alice.get("/api/jobs/" + started).json().get("result").get("story_id").asString();
+
+    Api.Response next =
+        alice.json(
+            "POST",
+            "/api/stories/" + storyId + "/continue",
+            Map.of("continuation", "They sail to the island of kites"),
+            "Idempotency-Key",
+            key());
+    assertThat(next.status()).as(next.text()).isEqualTo(201);
+    String id = next.json().get("id").asString();
+    alice.get("/api/jobs/" + id + "/events");
+    JsonNode job = alice.get("/api/jobs/" + id).json();
+    assertThat(job.get("status").asString()).isEqualTo("final_ready");
+    JsonNode pages = alice.get("/api/stories/" + storyId).json().get("content").get("pages");
+    assertThat(pages).hasSize(3);
+    JsonNode added = pages.get(2);
+    assertThat(added.get("page_number").asInt()).isEqualTo(3);
+    assertThat(added.get("text").asString())
+        .contains("Goku")
+        .contains("they sail to the island of kites");
+    assertThat(added.get("image_asset_id").isNull()).isFalse();
+    assertThat(added.get("audio_asset_id").isNull()).isFalse();
+    assertThat(
+            bob.json(
+                    "POST",
+                    "/api/stories/" + storyId + "/continue",
+                    Map.of(),
+                    "Idempotency-Key",
+                    key())
+                .status())
+        .isEqualTo(404);
+  }
+
   record Event(long id, String type, String data) {}
 
   static List<Event> events(String stream) {
