@@ -107,6 +107,12 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             GET    /api/jobs/{id}/events                          401 404 200 404 401 404 404 200
             GET    /api/generation-logs                           401 200 200 200 401 200 200 200
             POST   /api/story/start                               401 403 201 201 401 201 403 201
+            POST   /api/sessions                                  401 201 201 201 401 201 201 201
+            GET    /api/sessions                                  401 200 200 200 401 200 200 200
+            GET    /api/sessions/{id}                             401 404 200 404 401 404 404 200
+            GET    /api/story/session/{id}                        401 404 200 404 401 404 404 200
+            DELETE /api/sessions/{id}                             401 404 204 404 401 404 404 204
+            POST   /api/sessions/{id}/continue                    401 404 201 404 401 404 404 201
             POST   /api/story/continue                            401 403 404 404 401 404 403 404
             POST   /api/stories/{id}/continue                     401 403 201 403 401 404 403 201
             POST   /api/generation-logs                           401 403 201 201 401 201 403 201
@@ -242,6 +248,15 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
       if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
       if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
       if (path.startsWith("/api/jobs/")) return path.replace("{id}", aJob());
+      if (path.startsWith("/api/sessions/") || path.startsWith("/api/story/session/")) {
+        return path.replace(
+            "{id}",
+            alice
+                .postJson("/api/sessions", Map.of("characters", List.of("pip")))
+                .json()
+                .get("id")
+                .asString());
+      }
       if (path.startsWith("/api/keys/"))
         return path.replace(
             "{id}",
@@ -277,7 +292,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
   }
 
   private static Api.Response request(Api api, String method, String path) {
-    return switch (method + " " + path.replaceAll("(ast|sty|lnk|job)_[0-9a-z]+", "{id}")) {
+    return switch (method + " " + path.replaceAll("(ast|sty|lnk|job|ses)_[0-9a-z]+", "{id}")) {
       case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());
       case "PUT /api/assets/{id}/content" ->
           api.send("PUT", path, Media.aUniquePng(), "Content-Type", "image/png");
@@ -327,6 +342,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               UUID.randomUUID().toString());
       case "POST /api/stories/{id}/continuity-check" ->
           api.json("POST", path, Map.of("text", "Then Gokku laughed."));
+      case "POST /api/sessions" -> api.json("POST", path, Map.of("characters", List.of("pip")));
+      case "POST /api/sessions/{id}/continue" -> api.json("POST", path, Map.of("text", "onward"));
       case "POST /api/story/start" ->
           api.json(
               "POST",

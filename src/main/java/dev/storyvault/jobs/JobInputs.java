@@ -12,6 +12,9 @@ final class JobInputs {
 
   static final Set<String> TYPES = Set.of("story.generate", "story.continue");
 
+  /** Made by the sessions API only (it checks the session), never accepted from POST /api/jobs. */
+  static final String SESSION_TURN = "session.turn";
+
   private JobInputs() {}
 
   static void check(String type, Map<String, Object> input) {

@@ -33,6 +33,7 @@ class JobRunner {
   private final GenerationLogs logs;
   private final StoryGeneration storyGeneration;
   private final StoryContinuation storyContinuation;
+  private final SessionTurns sessionTurns;
   private final StoryDrafts drafts;
   private final Clock clock;
   private final long backoffMillis;
@@ -45,6 +46,7 @@ class JobRunner {
       GenerationLogs logs,
       StoryGeneration storyGeneration,
       StoryContinuation storyContinuation,
+      SessionTurns sessionTurns,
       StoryDrafts drafts,
       Clock clock,
       @Value("${storyvault.jobs.retry-backoff:PT2S}") java.time.Duration backoff) {
@@ -55,6 +57,7 @@ class JobRunner {
     this.logs = logs;
     this.storyGeneration = storyGeneration;
     this.storyContinuation = storyContinuation;
+    this.sessionTurns = sessionTurns;
     this.drafts = drafts;
     this.clock = clock;
     this.backoffMillis = backoff.toMillis();
@@ -67,9 +70,11 @@ class JobRunner {
     try {
       appendOnly(job, "attempt_started", Map.of("attempt", job.attempts()));
       Map<String, Object> result =
-          job.type().equals("story.continue")
-              ? storyContinuation.run(context)
-              : storyGeneration.run(context);
+          switch (job.type()) {
+            case "story.continue" -> storyContinuation.run(context);
+            case "session.turn" -> sessionTurns.run(context);
+            default -> storyGeneration.run(context);
+          };
       end(context, JobStatus.FINAL_READY, result, null, started);
     } catch (JobContext.Cancelled cancelled) {
       Object storyId = context.state().get("story_id");

@@ -58,6 +58,22 @@ class JobSubmissions {
 
   Submitted submit(
       Caller caller, String idempotencyKey, String type, Map<String, Object> input, int inputSize) {
+    return submit(caller, idempotencyKey, type, input, inputSize, false);
+  }
+
+  /** A session's turn: its input was checked by the sessions API (the session is the caller's). */
+  Submitted submitTurn(
+      Caller caller, String idempotencyKey, Map<String, Object> input, int inputSize) {
+    return submit(caller, idempotencyKey, JobInputs.SESSION_TURN, input, inputSize, true);
+  }
+
+  private Submitted submit(
+      Caller caller,
+      String idempotencyKey,
+      String type,
+      Map<String, Object> input,
+      int inputSize,
+      boolean checkedByCaller) {
     if (idempotencyKey == null || !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {
       throw rejected(
           caller,
@@ -73,7 +89,7 @@ class JobSubmissions {
     var earlier = jobs.byIdempotencyKey(caller.userId(), idempotencyKey);
     if (earlier.isPresent()) return same(caller, earlier.get(), hash, type, inputSize);
     try {
-      JobInputs.check(type, input);
+      if (!checkedByCaller) JobInputs.check(type, input);
       // why here: a story the caller may not change answers 404 (or 403) now, not a job that fails
       // later
       if (type.equals("story.continue"))

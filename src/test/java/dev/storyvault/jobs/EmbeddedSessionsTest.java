@@ -1,0 +1,6 @@
+package dev.storyvault.jobs;
+
+import dev.storyvault.support.EmbeddedMode;
+
+@EmbeddedMode
+class EmbeddedSessionsTest extends SessionsContract {}
