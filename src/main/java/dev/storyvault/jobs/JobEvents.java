@@ -14,15 +14,23 @@ class JobEvents {
   record Event(long seq, long at, String type, String data) {}
 
   private final JdbcClient jdbc;
+  private final dev.storyvault.database.Dialect dialect;
   private final BoundedJson json =
       new BoundedJson(JsonLimits.requestBody("A job event", 1 << 20, 32));
 
-  JobEvents(JdbcClient jdbc) {
+  JobEvents(JdbcClient jdbc, dev.storyvault.database.Dialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
   }
 
   /** In the caller's write transaction (with the change the event reports). */
   long append(String jobId, String type, Map<String, Object> data, long now) {
+    // why lock the job: two appends (a worker's and a cancel's) would otherwise take the same
+    // number
+    jdbc.sql("SELECT id FROM jobs WHERE id = ?" + dialect.lockForUpdate())
+        .param(jobId)
+        .query(String.class)
+        .optional();
     long seq =
         jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_id = ?")
             .param(jobId)

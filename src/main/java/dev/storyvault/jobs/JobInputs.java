@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatus;
 /** Checks a job's input before it is accepted: a bad input is refused at once, naming the field. */
 final class JobInputs {
 
-  static final Set<String> TYPES = Set.of("story.generate", "story.continue");
+  /** {@code noop} does nothing and completes: it measures the queue itself (bench/jobs). */
+  static final Set<String> TYPES = Set.of("story.generate", "story.continue", "noop");
 
   /** Made by the sessions API only (it checks the session), never accepted from POST /api/jobs. */
   static final String SESSION_TURN = "session.turn";
@@ -19,6 +20,7 @@ final class JobInputs {
 
   static void check(String type, Map<String, Object> input) {
     if (!TYPES.contains(type)) throw invalid("type", "type is one of " + TYPES + ".");
+    if (type.equals("noop")) return;
     if (type.equals("story.continue")) {
       checkContinuation(input);
       return;

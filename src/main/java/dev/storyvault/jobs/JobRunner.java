@@ -73,6 +73,7 @@ class JobRunner {
           switch (job.type()) {
             case "story.continue" -> storyContinuation.run(context);
             case "session.turn" -> sessionTurns.run(context);
+            case "noop" -> Map.of();
             default -> storyGeneration.run(context);
           };
       end(context, JobStatus.FINAL_READY, result, null, started);
