@@ -43,6 +43,7 @@ class AiController {
   private final AssetDirectory assets;
   private final AiRouters routers;
   private final AiQuality quality;
+  private final AiRequestLog log;
   private final AuditLog audit;
   private final ClientAddresses addresses;
   private final Duration deadline;
@@ -53,6 +54,7 @@ class AiController {
       AssetDirectory assets,
       AiRouters routers,
       AiQuality quality,
+      AiRequestLog log,
       AuditLog audit,
       ClientAddresses addresses) {
     this.generation = generation;
@@ -60,6 +62,7 @@ class AiController {
     this.assets = assets;
     this.routers = routers;
     this.quality = quality;
+    this.log = log;
     this.audit = audit;
     this.addresses = addresses;
     this.deadline = properties.deadline();
@@ -69,25 +72,31 @@ class AiController {
   void text(Caller caller, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     caller.requireScope(Scope.WRITE);
-    Map<String, Object> body = json.readObject(request.getInputStream());
-    TextRequest text = requests.text(body);
+    Parsed<TextRequest> parsed = parse(caller, Modality.TEXT, request, requests::text);
     boolean stream =
-        Boolean.TRUE.equals(body.get("stream"))
+        Boolean.TRUE.equals(parsed.body().get("stream"))
             || String.valueOf(request.getHeader("Accept")).contains("text/event-stream");
     if (stream) {
-      streamed(text, response);
+      streamed(caller, parsed, response);
       return;
     }
-    Routed<TextResult> routed = call(() -> generation.text(text, deadline, null));
+    Routed<TextResult> routed =
+        call(
+            () ->
+                log.logged(
+                    caller,
+                    Modality.TEXT,
+                    parsed.size(),
+                    () -> generation.text(parsed.request(), deadline, null),
+                    r -> r,
+                    r -> null));
     Map<String, Object> out = meta(routed);
     out.put("text", routed.result().text());
     out.put(
         "tokens",
         Map.of(
-            "prompt",
-            routed.result().promptTokens(),
-            "completion",
-            routed.result().completionTokens()));
+            "prompt", routed.result().promptTokens(),
+            "completion", routed.result().completionTokens()));
     response.setContentType("application/json");
     response.getOutputStream().write(JSON.writeValueAsBytes(out));
   }
@@ -96,14 +105,23 @@ class AiController {
   ResponseEntity<Map<String, Object>> image(Caller caller, HttpServletRequest request)
       throws IOException {
     caller.requireScope(Scope.WRITE);
-    Map<String, Object> body = json.readObject(request.getInputStream());
-    ImageRequest image = requests.image(body);
-    Routed<ImageResult> routed = call(() -> generation.image(image, deadline));
-    AssetView asset =
-        assets.storeGenerated(
-            caller, "illustration.png", routed.result().bytes(), storyId(body), isPublic(body));
-    Map<String, Object> out = meta(routed);
-    out.put("asset", asset);
+    Parsed<ImageRequest> parsed = parse(caller, Modality.IMAGE, request, requests::image);
+    Map<String, Object> out =
+        call(
+            () ->
+                log.logged(
+                    caller,
+                    Modality.IMAGE,
+                    parsed.size(),
+                    () -> generation.image(parsed.request(), deadline),
+                    routed ->
+                        stored(
+                            caller,
+                            routed,
+                            "illustration.png",
+                            routed.result().bytes(),
+                            parsed.body()),
+                    made -> ((AssetView) made.get("asset")).id()));
     return ResponseEntity.status(HttpStatus.CREATED).body(out);
   }
 
@@ -111,19 +129,58 @@ class AiController {
   ResponseEntity<Map<String, Object>> speech(Caller caller, HttpServletRequest request)
       throws IOException {
     caller.requireScope(Scope.WRITE);
-    Map<String, Object> body = json.readObject(request.getInputStream());
-    SpeechRequest speech = requests.speech(body);
-    Routed<SpeechResult> routed = call(() -> generation.speech(speech, deadline));
-    AssetView asset =
-        assets.storeGenerated(
-            caller,
-            "narration." + routed.result().extension(),
-            routed.result().bytes(),
-            storyId(body),
-            isPublic(body));
-    Map<String, Object> out = meta(routed);
-    out.put("asset", asset);
+    Parsed<SpeechRequest> parsed = parse(caller, Modality.SPEECH, request, requests::speech);
+    Map<String, Object> out =
+        call(
+            () ->
+                log.logged(
+                    caller,
+                    Modality.SPEECH,
+                    parsed.size(),
+                    () -> generation.speech(parsed.request(), deadline),
+                    routed ->
+                        stored(
+                            caller,
+                            routed,
+                            "narration." + routed.result().extension(),
+                            routed.result().bytes(),
+                            parsed.body()),
+                    made -> ((AssetView) made.get("asset")).id()));
     return ResponseEntity.status(HttpStatus.CREATED).body(out);
+  }
+
+  /** A request read and checked; a refusal is logged as rejected before it is answered. */
+  record Parsed<Q>(Map<String, Object> body, Q request, int size) {}
+
+  private <Q> Parsed<Q> parse(
+      Caller caller,
+      Modality modality,
+      HttpServletRequest request,
+      java.util.function.Function<Map<String, Object>, Q> read)
+      throws IOException {
+    byte[] raw = request.getInputStream().readNBytes(256 * 1024 + 1);
+    try {
+      Map<String, Object> body = json.readObject(new java.io.ByteArrayInputStream(raw));
+      Q parsed = read.apply(body);
+      if (modality != Modality.TEXT) storyId(body);
+      return new Parsed<>(body, parsed, raw.length);
+    } catch (dev.storyvault.platform.ApiProblem refused) {
+      log.rejected(caller, modality, raw.length, refused);
+      throw refused;
+    }
+  }
+
+  private Map<String, Object> stored(
+      Caller caller, Routed<?> routed, String filename, byte[] bytes, Map<String, Object> body) {
+    try {
+      AssetView asset =
+          assets.storeGenerated(caller, filename, bytes, storyId(body), isPublic(body));
+      Map<String, Object> out = meta(routed);
+      out.put("asset", asset);
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @PostMapping("/ratings")
@@ -182,14 +239,24 @@ class AiController {
     return Map.of("modalities", modalities);
   }
 
-  private void streamed(TextRequest text, HttpServletResponse response) throws IOException {
+  private void streamed(Caller caller, Parsed<TextRequest> parsed, HttpServletResponse response)
+      throws IOException {
+    TextRequest text = parsed.request();
     response.setContentType("text/event-stream");
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Accel-Buffering", "no");
     OutputStream out = response.getOutputStream();
     try {
       Routed<TextResult> routed =
-          generation.text(text, deadline, token -> send(out, "token", Map.of("text", token)));
+          log.logged(
+              caller,
+              Modality.TEXT,
+              parsed.size(),
+              () ->
+                  generation.text(
+                      text, deadline, token -> send(out, "token", Map.of("text", token))),
+              r -> r,
+              r -> null);
       Map<String, Object> done = meta(routed);
       done.put(
           "tokens",
@@ -227,7 +294,7 @@ class AiController {
     }
   }
 
-  private static <R> Routed<R> call(java.util.function.Supplier<Routed<R>> work) {
+  private static <T> T call(java.util.function.Supplier<T> work) {
     try {
       return work.get();
     } catch (ProviderFailure | NoProviderLeft e) {

@@ -5,7 +5,15 @@
  * metrics, ratings and optimized weights. Owns the tables {@code ai_ratings} and {@code
  * ai_routing_weights}.
  */
-@ApplicationModule(allowedDependencies = {"asset", "identity", "document", "database", "platform"})
+@ApplicationModule(
+    allowedDependencies = {
+      "asset",
+      "identity",
+      "document",
+      "database",
+      "generationlog",
+      "platform"
+    })
 package dev.storyvault.ai;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,6 @@ package dev.storyvault.asset;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,16 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 class VariantScheduling {
 
-  private final Clock clock;
-
   private static final Logger log = LoggerFactory.getLogger(VariantScheduling.class);
 
   private final ObjectProvider<SchedulerClient> scheduler;
   private final OneTimeTask<String> task;
 
-  VariantScheduling(
-      ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> makeVariants, Clock clock) {
-    this.clock = clock;
+  VariantScheduling(ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> makeVariants) {
     this.scheduler = scheduler;
     this.task = makeVariants;
   }
@@ -33,7 +28,10 @@ class VariantScheduling {
     if (asset.kind() != AssetKind.IMAGE) return;
     String key = asset.id() + "/" + version.version();
     try {
-      scheduler.getObject().scheduleIfNotExists(task.instance(key, key), clock.instant());
+      // why the wall clock and not the Clock bean: db-scheduler runs a task when its own (system)
+      // clock
+      // reaches the time given; "now" must be its now
+      scheduler.getObject().scheduleIfNotExists(task.instance(key, key), java.time.Instant.now());
     } catch (RuntimeException e) {
       // why not fail the upload: it is committed; the variants will be made on first request
       // instead

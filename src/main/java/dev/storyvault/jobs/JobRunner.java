@@ -3,6 +3,7 @@ package dev.storyvault.jobs;
 import dev.storyvault.ai.NoProviderLeft;
 import dev.storyvault.ai.ProviderFailure;
 import dev.storyvault.database.WriteTransactions;
+import dev.storyvault.generationlog.GenerationLogs;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.story.StoryDrafts;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.storyvault.jobs;
 import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.document.BoundedJson;
 import dev.storyvault.document.JsonLimits;
+import dev.storyvault.generationlog.GenerationLogs;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.Digests;

@@ -10,6 +10,7 @@
       "story",
       "asset",
       "continuity",
+      "generationlog",
       "identity",
       "document",
       "database",

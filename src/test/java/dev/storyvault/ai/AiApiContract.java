@@ -175,6 +175,27 @@ abstract class AiApiContract extends ApiTestBase {
     assertThat(admin.get("/api/audit").text()).contains("ai.optimize");
   }
 
+  @Test
+  void everyGenerateRequestIsInTheGenerationLogs() {
+    Api caller =
+        admin.as(
+            newKey(
+                "logged-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+                List.of("read", "write")));
+    caller.postJson("/api/ai/generate/text", Map.of("prompt", "a dragon"));
+    Api.Response image =
+        caller.postJson(
+            "/api/ai/generate/image", Map.of("prompt", "a dragon", "width", 64, "height", 64));
+    caller.postJson("/api/ai/generate/image", Map.of("prompt", "x", "width", 100_000));
+    JsonNode items = caller.get("/api/generation-logs").json().get("items");
+    assertThat(items).hasSize(3);
+    String logs = items.toString();
+    assertThat(logs)
+        .contains("\"status\":\"rejected\"")
+        .contains("\"providers\":\"offline-text\"")
+        .contains(image.json().get("asset").get("id").asString());
+  }
+
   private static void assertProblem(Api.Response response, int status, String field) {
     assertThat(response.status()).as(response.text()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");

@@ -111,12 +111,12 @@ abstract class AssetUploadContract extends ApiTestBase {
     assertThat(references.referenceCount(blob)).isEqualTo(2);
 
     assertThat(alice.delete("/api/assets/" + first).status()).isEqualTo(204);
-    collector.collect(System.currentTimeMillis() + 60_000);
+    collector.collect(clock.millis() + 60_000);
     assertThat(bob.get("/api/assets/" + second + "/content").body()).isEqualTo(png);
 
     assertThat(bob.delete("/api/assets/" + second).status()).isEqualTo(204);
     assertThat(references.referenceCount(blob)).isZero();
-    collector.collect(System.currentTimeMillis() + 60_000);
+    collector.collect(clock.millis() + 60_000);
     assertThat(exists(blob)).isFalse();
   }
 
@@ -127,10 +127,10 @@ abstract class AssetUploadContract extends ApiTestBase {
     alice.delete("/api/assets/" + id(alice.upload("/api/assets", "a.png", png, Map.of())));
     try (BlobCollector.Pause pause =
         collector.pause("a backup copies blobs", Duration.ofMinutes(5))) {
-      assertThat(collector.collect(System.currentTimeMillis() + 60_000)).isZero();
+      assertThat(collector.collect(clock.millis() + 60_000)).isZero();
       assertThat(exists(blob)).isTrue();
     }
-    collector.collect(System.currentTimeMillis() + 60_000);
+    collector.collect(clock.millis() + 60_000);
     assertThat(exists(blob)).isFalse();
   }
 
@@ -155,7 +155,7 @@ abstract class AssetUploadContract extends ApiTestBase {
     byte[] png = Media.aUniquePng();
     BlobId blob = BlobId.of(Media.sha256(png));
     alice.delete("/api/assets/" + id(alice.upload("/api/assets", "a.png", png, Map.of())));
-    collector.collect(System.currentTimeMillis() - 60_000);
+    collector.collect(clock.millis() - 60_000);
     assertThat(exists(blob)).isTrue();
   }
 

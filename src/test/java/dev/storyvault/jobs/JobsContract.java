@@ -40,9 +40,28 @@ abstract class JobsContract extends ApiTestBase {
               "height",
               240));
 
+  static final Map<String, Object> TEN_PAGES =
+      Map.of(
+          "type",
+          "story.generate",
+          "input",
+          Map.of(
+              "characters",
+              List.of("goku", "woody"),
+              "pages",
+              10,
+              "theme",
+              "friendship",
+              "age_group",
+              "6-8",
+              "width",
+              320,
+              "height",
+              240));
+
   @Test
   void aStoryIsGeneratedEndToEndAndWatchedLive() throws Exception {
-    Api.Response created = alice.json("POST", "/api/jobs", STORY, "Idempotency-Key", key());
+    Api.Response created = alice.json("POST", "/api/jobs", TEN_PAGES, "Idempotency-Key", key());
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     String id = created.json().get("id").asString();
 
@@ -61,7 +80,7 @@ abstract class JobsContract extends ApiTestBase {
     JsonNode story = alice.get("/api/stories/" + storyId).json();
     assertThat(story.get("status").asString()).isEqualTo("completed");
     JsonNode pages = story.get("content").get("pages");
-    assertThat(pages).hasSize(3);
+    assertThat(pages).hasSize(10);
     for (JsonNode page : pages) {
       assertThat(page.get("text").asString()).isNotBlank();
       byte[] image =

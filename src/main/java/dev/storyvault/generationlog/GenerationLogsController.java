@@ -1,4 +1,4 @@
-package dev.storyvault.jobs;
+package dev.storyvault.generationlog;
 
 import dev.storyvault.database.WriteTransactions;
 import dev.storyvault.document.BoundedJson;

@@ -1,4 +1,4 @@
-package dev.storyvault.jobs;
+package dev.storyvault.generationlog;
 
 import dev.storyvault.document.SqlConditions;
 import dev.storyvault.platform.Ids;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * request's transaction.
  */
 @Repository
-class GenerationLogs {
+public class GenerationLogs {
 
   private final JdbcClient jdbc;
 
@@ -23,7 +23,7 @@ class GenerationLogs {
     this.jdbc = jdbc;
   }
 
-  String record(
+  public String record(
       String ownerId,
       String source,
       String inputType,
@@ -42,8 +42,45 @@ class GenerationLogs {
     return id;
   }
 
+  /** A request answered at once (not through a job): how it ended, in the outcome's transaction. */
+  public String recordOutcome(
+      String ownerId,
+      String source,
+      String inputType,
+      int inputSize,
+      String status,
+      String failureReason,
+      long processingMs,
+      double cost,
+      String providers,
+      String assetId,
+      long now) {
+    String id = Ids.next("gen");
+    jdbc.sql(
+            """
+            INSERT INTO generation_logs (id, owner_id, source, input_type, input_size, status, failure_reason,
+                                         processing_ms, cost, providers, asset_id, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            id,
+            ownerId,
+            source,
+            inputType,
+            inputSize,
+            status,
+            failureReason,
+            processingMs,
+            cost,
+            providers,
+            assetId,
+            now,
+            now)
+        .update();
+    return id;
+  }
+
   /** The log of an app that generated elsewhere (its own processing time, cost and providers). */
-  String recordExternal(String ownerId, Map<String, Object> entry, long now) {
+  public String recordExternal(String ownerId, Map<String, Object> entry, long now) {
     String id = Ids.next("gen");
     jdbc.sql(
             """
@@ -68,7 +105,7 @@ class GenerationLogs {
     return id;
   }
 
-  void jobEnded(
+  public void jobEnded(
       String jobId,
       String status,
       String failureReason,
@@ -85,7 +122,7 @@ class GenerationLogs {
         .update();
   }
 
-  List<Map<String, Object>> list(String ownerId, String status, String beforeId, int limit) {
+  public List<Map<String, Object>> list(String ownerId, String status, String beforeId, int limit) {
     SqlConditions sql =
         new SqlConditions()
             .append(
