@@ -69,7 +69,7 @@ class JobRunner {
     JobContext context = new JobContext(job, jobs, events, doorbell, writes, clock);
     long started = clock.millis();
     try {
-      appendOnly(job, "attempt_started", Map.of("attempt", job.attempts()));
+      doorbell.ring(job.id()); // the claim recorded attempt_started
       Map<String, Object> result =
           switch (job.type()) {
             case "story.continue" -> storyContinuation.run(context);
@@ -147,11 +147,6 @@ class JobRunner {
               (String) context.state().get("story_id"),
               now);
         });
-    doorbell.ring(job.id());
-  }
-
-  private void appendOnly(Job job, String type, Map<String, Object> data) {
-    writes.run(() -> events.append(job.id(), type, data, clock.millis()));
     doorbell.ring(job.id());
   }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ class JobWorkers implements SmartLifecycle {
 
   private final Jobs jobs;
   private final JobRunner runner;
+  private final JobEvents events;
   private final JobDoorbell doorbell;
   private final WriteTransactions writes;
   private final Clock clock;
@@ -47,6 +49,7 @@ class JobWorkers implements SmartLifecycle {
   JobWorkers(
       Jobs jobs,
       JobRunner runner,
+      JobEvents events,
       JobDoorbell doorbell,
       WriteTransactions writes,
       Clock clock,
@@ -59,6 +62,7 @@ class JobWorkers implements SmartLifecycle {
     this.perType = perType;
     this.jobs = jobs;
     this.runner = runner;
+    this.events = events;
     this.doorbell = doorbell;
     this.writes = writes;
     this.clock = clock;
@@ -97,15 +101,26 @@ class JobWorkers implements SmartLifecycle {
   private void work() {
     while (running) {
       try {
+        // why the attempt's event in the claim's transaction: one commit fewer per job
         Optional<String> next =
             writes.execute(
-                () ->
-                    jobs.claim(
-                        instance,
-                        clock.millis(),
-                        clock.millis() + lease.toMillis(),
-                        perOwner,
-                        perType));
+                () -> {
+                  Optional<String> claimed =
+                      jobs.claim(
+                          instance,
+                          clock.millis(),
+                          clock.millis() + lease.toMillis(),
+                          perOwner,
+                          perType);
+                  claimed.ifPresent(
+                      id ->
+                          events.append(
+                              id,
+                              "attempt_started",
+                              Map.of("attempt", jobs.find(id).map(Job::attempts).orElse(0)),
+                              clock.millis()));
+                  return claimed;
+                });
         if (next.isPresent()) runner.run(next.get());
         else doorbell.awaitWork(1000);
       } catch (InterruptedException e) {

@@ -93,23 +93,43 @@ class Jobs {
   /**
    * Takes the next runnable job (queued, or one whose worker's lease ran out) whose owner runs
    * fewer than {@code perOwner} jobs and whose type fewer than {@code perType}, so one person
-   * cannot starve the others; its id, or empty.
+   * cannot starve the others; its id, or empty. In the caller's write transaction.
    */
   Optional<String> claim(String worker, long now, long leaseUntil, int perOwner, int perType) {
-    return jdbc.sql(
-            """
-            UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?,
-                   status = CASE WHEN status = 'queued' THEN 'processing' ELSE status END
-            WHERE id = (SELECT j.id FROM jobs j WHERE j.status IN (%s) AND j.run_after <= ?
-                        AND (j.lease_until IS NULL OR j.lease_until < ?)
-                        AND (SELECT COUNT(*) FROM jobs r WHERE r.owner_id = j.owner_id AND r.lease_until >= ?) < ?
-                        AND (SELECT COUNT(*) FROM jobs r WHERE r.type = j.type AND r.lease_until >= ?) < ?
-                        ORDER BY j.run_after, j.created_at LIMIT 1%s)
-            RETURNING id"""
-                .formatted(JobStatus.runnableList(), dialect.skipLocked()))
-        .params(worker, leaseUntil, now, now, now, now, perOwner, now, perType)
-        .query(String.class)
-        .optional();
+    // why candidates first: the oldest runnable jobs come from an ordered index; only they are
+    // counted
+    List<String[]> candidates =
+        jdbc.sql(
+                """
+            SELECT id, owner_id, type FROM jobs WHERE status IN (%s) AND run_after <= ?
+            AND (lease_until IS NULL OR lease_until < ?) ORDER BY run_after, created_at LIMIT 32%s"""
+                    .formatted(JobStatus.runnableList(), dialect.skipLocked()))
+            .params(now, now)
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+            .list();
+    Map<String, Integer> owners = new java.util.HashMap<>();
+    Map<String, Integer> types = new java.util.HashMap<>();
+    for (String[] c : candidates) {
+      if (owners.computeIfAbsent(c[1], o -> running("owner_id", o, now)) >= perOwner) continue;
+      if (types.computeIfAbsent(c[2], t -> running("type", t, now)) >= perType) continue;
+      int taken =
+          jdbc.sql(
+                  """
+              UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?,
+                     status = CASE WHEN status = 'queued' THEN 'processing' ELSE status END
+              WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)""")
+              .params(worker, leaseUntil, now, c[0], now)
+              .update();
+      if (taken == 1) return Optional.of(c[0]);
+    }
+    return Optional.empty();
+  }
+
+  private int running(String column, String value, long now) {
+    return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE " + column + " = ? AND lease_until >= ?")
+        .params(value, now)
+        .query(Integer.class)
+        .single();
   }
 
   /**
