@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 final class JobInputs {
 
   /** {@code noop} does nothing and completes: it measures the queue itself (bench/jobs). */
-  static final Set<String> TYPES = Set.of("story.generate", "story.continue", "noop");
+  static final Set<String> TYPES =
+      Set.of("story.generate", "story.continue", "page.illustrate", "page.narrate", "noop");
 
   /** Made by the sessions API only (it checks the session), never accepted from POST /api/jobs. */
   static final String SESSION_TURN = "session.turn";
@@ -21,6 +22,15 @@ final class JobInputs {
   static void check(String type, Map<String, Object> input) {
     if (!TYPES.contains(type)) throw invalid("type", "type is one of " + TYPES + ".");
     if (type.equals("noop")) return;
+    if (type.startsWith("page.")) {
+      if (!(input.get("story_id") instanceof String id) || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+        throw invalid("input.story_id", "story_id names the story whose page to redo.");
+      }
+      whole(input, "page", 1, 10_000);
+      if (input.get("page") == null)
+        throw invalid("input.page", "page is the number of the page to redo.");
+      return;
+    }
     if (type.equals("story.continue")) {
       checkContinuation(input);
       return;

@@ -35,6 +35,7 @@ class JobRunner {
   private final StoryGeneration storyGeneration;
   private final StoryContinuation storyContinuation;
   private final SessionTurns sessionTurns;
+  private final PageRedo pageRedo;
   private final StoryDrafts drafts;
   private final Clock clock;
   private final long backoffMillis;
@@ -48,6 +49,7 @@ class JobRunner {
       StoryGeneration storyGeneration,
       StoryContinuation storyContinuation,
       SessionTurns sessionTurns,
+      PageRedo pageRedo,
       StoryDrafts drafts,
       Clock clock,
       @Value("${storyvault.jobs.retry-backoff:PT2S}") java.time.Duration backoff) {
@@ -59,6 +61,7 @@ class JobRunner {
     this.storyGeneration = storyGeneration;
     this.storyContinuation = storyContinuation;
     this.sessionTurns = sessionTurns;
+    this.pageRedo = pageRedo;
     this.drafts = drafts;
     this.clock = clock;
     this.backoffMillis = backoff.toMillis();
@@ -75,6 +78,8 @@ class JobRunner {
             case "story.continue" -> storyContinuation.run(context);
             case "session.turn" -> sessionTurns.run(context);
             case "noop" -> Map.of();
+            case "page.illustrate" -> pageRedo.run(context, true);
+            case "page.narrate" -> pageRedo.run(context, false);
             default -> storyGeneration.run(context);
           };
       end(context, JobStatus.FINAL_READY, result, null, started);

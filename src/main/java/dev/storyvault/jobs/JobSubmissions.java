@@ -93,7 +93,7 @@ class JobSubmissions {
       if (!checkedByCaller) JobInputs.check(type, input);
       // why here: a story the caller may not change answers 404 (or 403) now, not a job that fails
       // later
-      if (type.equals("story.continue"))
+      if (type.equals("story.continue") || type.startsWith("page."))
         drafts.continuable(caller, (String) input.get("story_id"), 0);
     } catch (ApiProblem invalid) {
       throw rejected(caller, type, inputSize, invalid);

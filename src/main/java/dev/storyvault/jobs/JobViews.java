@@ -19,6 +19,9 @@ final class JobViews {
     view.put("max_attempts", job.maxAttempts());
     view.put("owner_id", job.ownerId());
     view.put("input", job.input());
+    view.put(
+        "story_id",
+        job.state().get("story_id")); // why: a reader may open page 1 while page 5 is drawn
     view.put("result", job.result());
     view.put("error", job.error());
     view.put("created_at", job.createdAt() == null ? null : job.createdAt().toString());

@@ -254,6 +254,108 @@ abstract class JobsContract extends ApiTestBase {
         .isEqualTo(404);
   }
 
+  @Test
+  void onePageCanBeDrawnAgain() {
+    String made =
+        alice
+            .json("POST", "/api/jobs", STORY, "Idempotency-Key", key())
+            .json()
+            .get("id")
+            .asString();
+    alice.get("/api/jobs/" + made + "/events");
+    String storyId = alice.get("/api/jobs/" + made).json().get("result").get("story_id").asString();
+    String before =
+        alice
+            .get("/api/stories/" + storyId)
+            .json()
+            .get("content")
+            .get("pages")
+            .get(0)
+            .get("image_asset_id")
+            .asString();
+    String redo =
+        alice
+            .json(
+                "POST",
+                "/api/jobs",
+                Map.of(
+                    "type",
+                    "page.illustrate",
+                    "input",
+                    Map.of("story_id", storyId, "page", 1, "seed", 99)),
+                "Idempotency-Key",
+                key())
+            .json()
+            .get("id")
+            .asString();
+    alice.get("/api/jobs/" + redo + "/events");
+    assertThat(alice.get("/api/jobs/" + redo).json().get("status").asString())
+        .isEqualTo("final_ready");
+    String after =
+        alice
+            .get("/api/stories/" + storyId)
+            .json()
+            .get("content")
+            .get("pages")
+            .get(0)
+            .get("image_asset_id")
+            .asString();
+    assertThat(after).isNotEqualTo(before);
+    assertProblem(
+        alice.json(
+            "POST",
+            "/api/jobs",
+            Map.of("type", "page.narrate", "input", Map.of("story_id", storyId)),
+            "Idempotency-Key",
+            key()),
+        422,
+        "invalid-job");
+  }
+
+  @Test
+  void aCancelledJobStopsAtTheNextBoundaryAndLeavesNoHalfMadeStory() {
+    String id =
+        alice
+            .json(
+                "POST",
+                "/api/jobs",
+                Map.of(
+                    "type",
+                    "story.generate",
+                    "input",
+                    Map.of(
+                        "characters",
+                        List.of("goku", "woody"),
+                        "pages",
+                        20,
+                        "width",
+                        1536,
+                        "height",
+                        1024)),
+                "Idempotency-Key",
+                key())
+            .json()
+            .get("id")
+            .asString();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(() -> alice.get("/api/jobs/" + id).json().path("progress").asInt() >= 26);
+    String storyId = alice.get("/api/jobs/" + id).json().get("story_id").asString();
+    assertThat(alice.get("/api/stories/" + storyId).status())
+        .as("readable while it is made")
+        .isEqualTo(200);
+    assertThat(alice.send("POST", "/api/jobs/" + id + "/cancel", new byte[0]).status())
+        .isEqualTo(200);
+    List<Event> events = events(alice.get("/api/jobs/" + id + "/events").text());
+    assertThat(events.getLast().data()).contains("\"cancelled\"");
+    JsonNode job = alice.get("/api/jobs/" + id).json();
+    assertThat(job.get("status").asString()).isEqualTo("cancelled");
+    assertThat(alice.get("/api/stories/" + storyId).status())
+        .as("nothing half-made left")
+        .isEqualTo(404);
+  }
+
   record Event(long id, String type, String data) {}
 
   static List<Event> events(String stream) {
