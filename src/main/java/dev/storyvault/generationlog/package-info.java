@@ -3,7 +3,8 @@
  * and how it ended, written in the request's transaction; apps that generate elsewhere record
  * theirs. Owns the table {@code generation_logs}.
  */
-@ApplicationModule(allowedDependencies = {"identity", "document", "database", "platform"})
+@ApplicationModule(
+    allowedDependencies = {"identity", "document", "database", "ratelimit", "platform"})
 package dev.storyvault.generationlog;
 
 import org.springframework.modulith.ApplicationModule;

@@ -70,9 +70,11 @@ class RateLimitConfiguration {
       Buckets buckets,
       RateLimitProperties properties,
       ClientAddresses addresses,
-      ProblemWriter problems) {
+      ProblemWriter problems,
+      org.springframework.context.ApplicationEventPublisher events) {
     FilterRegistrationBean<RateLimiting> registration =
-        new FilterRegistrationBean<>(new RateLimiting(buckets, properties, addresses, problems));
+        new FilterRegistrationBean<>(
+            new RateLimiting(buckets, properties, addresses, problems, events));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

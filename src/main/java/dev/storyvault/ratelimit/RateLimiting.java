@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RateLimiting extends OncePerRequestFilter {
 
+  private final org.springframework.context.ApplicationEventPublisher events;
+
   private final Buckets buckets;
   private final RateLimitProperties properties;
   private final ClientAddresses addresses;
@@ -32,7 +34,9 @@ class RateLimiting extends OncePerRequestFilter {
       Buckets buckets,
       RateLimitProperties properties,
       ClientAddresses addresses,
-      ProblemWriter problems) {
+      ProblemWriter problems,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.buckets = buckets;
     this.properties = properties;
     this.addresses = addresses;
@@ -61,6 +65,12 @@ class RateLimiting extends OncePerRequestFilter {
     response.setHeader("RateLimit-Limit", String.valueOf(limit.capacity()));
     response.setHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
     if (!verdict.allowed()) {
+      events.publishEvent(
+          new RequestRateLimited(
+              caller.userId(),
+              request.getMethod(),
+              request.getRequestURI(),
+              Math.max(0, request.getContentLengthLong())));
       HttpHeaders headers = new HttpHeaders();
       headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds()));
       headers.set("RateLimit-Reset", String.valueOf(verdict.retryAfterSeconds()));

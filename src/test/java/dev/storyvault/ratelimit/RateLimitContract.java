@@ -22,6 +22,27 @@ abstract class RateLimitContract extends ApiTestBase {
     registry.add("storyvault.rate-limits.namespace", () -> namespace);
     registry.add("storyvault.rate-limits.groups.read.capacity", () -> LIMIT);
     registry.add("storyvault.rate-limits.groups.read.period", () -> "PT10M");
+    registry.add("storyvault.rate-limits.groups.write.capacity", () -> LIMIT);
+    registry.add("storyvault.rate-limits.groups.write.period", () -> "PT10M");
+  }
+
+  @Test
+  void aGenerationRequestTheLimitRefusedIsInTheGenerationLogs() {
+    for (int i = 0; i < LIMIT; i++) {
+      assertThat(
+              alice
+                  .postJson("/api/ai/generate/text", java.util.Map.of("prompt", "a dragon " + i))
+                  .status())
+          .isEqualTo(200);
+    }
+    assertThat(
+            alice
+                .postJson("/api/ai/generate/text", java.util.Map.of("prompt", "one more"))
+                .status())
+        .isEqualTo(429);
+    String logs = alice.get("/api/generation-logs").text();
+    assertThat(logs).contains("\"failure_reason\":\"rate-limited\"");
+    assertThat(alice.get("/api/generation-logs").json().get("items")).hasSize(LIMIT + 1);
   }
 
   @Test

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storyvault.ai.FakeOpenAiServers;
 import dev.storyvault.support.ApiTestBase;
-import dev.storyvault.support.TestModes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,14 +20,14 @@ import tools.jackson.databind.JsonNode;
  * backoff, every attempt recorded, and ends dead with its last error; a retry runs it again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class JobFailuresTest extends ApiTestBase {
+abstract class JobFailuresContract extends ApiTestBase {
 
+  // why never closed: both mode subclasses use them; the test JVM ends them
   static final FakeOpenAiServers FLAKY = new FakeOpenAiServers("never");
   static final FakeOpenAiServers HEALTHY = new FakeOpenAiServers("Goku and Woody and the Kite");
 
-  @DynamicPropertySource
+  /** Offline providers off, two OpenAI-compatible ones that fail on demand; quick retries. */
   static void providers(DynamicPropertyRegistry registry) {
-    TestModes.embedded(registry);
     registry.add("storyvault.ai.offline.enabled", () -> "false");
     registry.add("storyvault.ai.providers[0].id", () -> "flaky");
     registry.add("storyvault.ai.providers[0].base-url", FLAKY::url);
@@ -42,12 +39,6 @@ class JobFailuresTest extends ApiTestBase {
     registry.add("storyvault.ai.providers[1].priority", () -> "2");
     registry.add("storyvault.jobs.retry-backoff", () -> "PT0.05S");
     registry.add("storyvault.jobs.max-attempts", () -> "2");
-  }
-
-  @AfterAll
-  static void stop() {
-    FLAKY.close();
-    HEALTHY.close();
   }
 
   @Test
