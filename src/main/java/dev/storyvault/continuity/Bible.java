@@ -23,6 +23,16 @@ public record Bible(List<Character> characters, List<String> settings, List<Stri
     }
   }
 
+  /** This bible plus the characters of {@code cast} it does not list (a story's parameters). */
+  public Bible withCast(List<String> cast) {
+    List<Character> all = new ArrayList<>(characters);
+    for (String name : cast) {
+      if (all.stream().noneMatch(c -> c.name().equalsIgnoreCase(name)))
+        all.add(ofNames(List.of(name)).characters().getFirst());
+    }
+    return new Bible(all, settings, rules);
+  }
+
   /** A bible with just these characters (a brief's cast). */
   public static Bible ofNames(List<String> names) {
     return new Bible(

@@ -125,13 +125,6 @@ class StoryContinuation {
   }
 
   private static Bible bible(StoryDrafts.Continuable story) {
-    Bible bible = Bible.of(story.bible());
-    List<Bible.Character> characters = new ArrayList<>(bible.characters());
-    for (String name : story.characters()) {
-      if (characters.stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
-        characters.add(Bible.ofNames(List.of(name)).characters().getFirst());
-      }
-    }
-    return new Bible(characters, bible.settings(), bible.rules());
+    return Bible.of(story.bible()).withCast(story.characters());
   }
 }

@@ -54,13 +54,6 @@ class ContinuityCheckController {
    * The bible's characters, and the cast of the story's parameters that the bible does not list.
    */
   private static Bible bible(Story story) {
-    Bible bible = Bible.of(story.content().bible());
-    List<Bible.Character> characters = new java.util.ArrayList<>(bible.characters());
-    for (String name : story.content().characters()) {
-      if (characters.stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
-        characters.add(Bible.ofNames(List.of(name)).characters().getFirst());
-      }
-    }
-    return new Bible(characters, bible.settings(), bible.rules());
+    return Bible.of(story.content().bible()).withCast(story.content().characters());
   }
 }

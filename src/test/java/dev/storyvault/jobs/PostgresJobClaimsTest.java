@@ -2,8 +2,8 @@ package dev.storyvault.jobs;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storyvault.database.Dialect;
+import dev.storyvault.support.PostgresSchemas;
 import dev.storyvault.support.ScaleOutServices;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,24 +16,7 @@ class PostgresJobClaimsTest extends JobClaimsContract {
 
   @BeforeAll
   static void database() {
-    String schema = "claims_" + System.nanoTime();
-    database = new HikariDataSource();
-    database.setJdbcUrl(
-        "jdbc:postgresql://"
-            + ScaleOutServices.PG_HOST
-            + ":"
-            + ScaleOutServices.PG_PORT
-            + "/test?currentSchema="
-            + schema);
-    database.setUsername("postgres");
-    database.setMaximumPoolSize(9);
-    Flyway.configure()
-        .dataSource(database)
-        .schemas(schema)
-        .createSchemas(true)
-        .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-        .load()
-        .migrate();
+    database = PostgresSchemas.migrated("claims", 9);
   }
 
   @org.junit.jupiter.api.BeforeEach
