@@ -8,6 +8,20 @@ final class JobViews {
 
   private JobViews() {}
 
+  /**
+   * 201 with the job's location when the request made it; 200 when its Idempotency-Key made it
+   * before.
+   */
+  static org.springframework.http.ResponseEntity<Map<String, Object>> answer(
+      JobSubmissions.Submitted submitted) {
+    var response =
+        submitted.created()
+            ? org.springframework.http.ResponseEntity.created(
+                java.net.URI.create("/api/jobs/" + submitted.job().id()))
+            : org.springframework.http.ResponseEntity.ok();
+    return response.body(of(submitted.job()));
+  }
+
   static Map<String, Object> of(Job job) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", job.id());

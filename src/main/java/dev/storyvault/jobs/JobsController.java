@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -75,11 +74,7 @@ class JobsController {
     @SuppressWarnings("unchecked")
     JobSubmissions.Submitted submitted =
         submissions.submit(caller, key, t, (Map<String, Object>) in, raw.length);
-    ResponseEntity.BodyBuilder response =
-        submitted.created()
-            ? ResponseEntity.created(URI.create("/api/jobs/" + submitted.job().id()))
-            : ResponseEntity.ok();
-    return response.body(JobViews.of(submitted.job()));
+    return JobViews.answer(submitted);
   }
 
   /** The seed's shortcut: a story from parameters (a {@code story.generate} job). */
@@ -121,11 +116,7 @@ class JobsController {
         new LinkedHashMap<>(json.readObject(new java.io.ByteArrayInputStream(raw)));
     input.putAll(fixed);
     JobSubmissions.Submitted submitted = submissions.submit(caller, key, type, input, raw.length);
-    ResponseEntity.BodyBuilder response =
-        submitted.created()
-            ? ResponseEntity.created(URI.create("/api/jobs/" + submitted.job().id()))
-            : ResponseEntity.ok();
-    return response.body(JobViews.of(submitted.job()));
+    return JobViews.answer(submitted);
   }
 
   @GetMapping("/api/jobs/{id}")

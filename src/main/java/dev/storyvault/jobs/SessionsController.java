@@ -141,11 +141,7 @@ class SessionsController {
     if (submitted.created() && turn <= session.turns()) throw Preconditions.stale("session");
     writes.run(
         () -> sessions.touch(session.id(), lifetimes.expiry(session.ownerRole()), clock.millis()));
-    ResponseEntity.BodyBuilder response =
-        submitted.created()
-            ? ResponseEntity.created(URI.create("/api/jobs/" + submitted.job().id()))
-            : ResponseEntity.ok();
-    return response.body(JobViews.of(submitted.job()));
+    return JobViews.answer(submitted);
   }
 
   private StorySessions.Session fromStory(Caller caller, String storyId) {

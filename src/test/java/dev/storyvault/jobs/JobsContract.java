@@ -184,13 +184,7 @@ abstract class JobsContract extends ApiTestBase {
 
   @Test
   void onlyFailedOrDeadJobsCanBeRetried() {
-    String id =
-        alice
-            .json("POST", "/api/jobs", STORY, "Idempotency-Key", key())
-            .json()
-            .get("id")
-            .asString();
-    alice.get("/api/jobs/" + id + "/events");
+    String id = finished("/api/jobs", STORY).get("id").asString();
     assertProblem(
         alice.send("POST", "/api/jobs/" + id + "/retry", new byte[0]), 409, "job-not-retryable");
     assertThat(alice.get("/api/jobs?status=final_ready").json().get("items").toString())
@@ -256,13 +250,7 @@ abstract class JobsContract extends ApiTestBase {
 
   @Test
   void onePageCanBeDrawnAgain() {
-    String made =
-        alice
-            .json("POST", "/api/jobs", STORY, "Idempotency-Key", key())
-            .json()
-            .get("id")
-            .asString();
-    alice.get("/api/jobs/" + made + "/events");
+    String made = finished("/api/jobs", STORY).get("id").asString();
     String storyId = alice.get("/api/jobs/" + made).json().get("result").get("story_id").asString();
     String before =
         alice
@@ -354,6 +342,17 @@ abstract class JobsContract extends ApiTestBase {
     assertThat(alice.get("/api/stories/" + storyId).status())
         .as("nothing half-made left")
         .isEqualTo(404);
+  }
+
+  /**
+   * Submits a job (a fresh Idempotency-Key), watches its events to the end, and returns the job as
+   * it ended.
+   */
+  private JsonNode finished(String path, Map<String, Object> body) {
+    String id =
+        alice.json("POST", path, body, "Idempotency-Key", key()).json().get("id").asString();
+    alice.get("/api/jobs/" + id + "/events");
+    return alice.get("/api/jobs/" + id).json();
   }
 
   record Event(long id, String type, String data) {}
