@@ -1,0 +1,110 @@
+package dev.storyvault.collection;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL: btree expression indexes on the typed {@code #>>} value (strings in the "C"
+ * collation, so order is the same as on SQLite: by code point), partial on the collection; arrays
+ * through one GIN {@code jsonb_path_ops} index per collection and {@code @>}.
+ */
+final class PostgresFieldSql implements FieldSql {
+
+  private final CollectionJson json;
+
+  PostgresFieldSql(CollectionJson json) {
+    this.json = json;
+  }
+
+  @Override
+  public String value(IndexedField field) {
+    return value(field, "d.document");
+  }
+
+  private String value(IndexedField field, String column) {
+    String raw = "(" + column + " #>> '{" + String.join(",", field.segments()) + "}')";
+    return switch (field.type()) {
+      case STRING, STRING_ARRAY -> "(" + raw + " COLLATE \"C\")";
+      case NUMBER -> "(" + raw + "::numeric)";
+      case BOOLEAN -> "(" + raw + "::boolean)";
+      case DATE_TIME -> "sv_instant" + raw;
+    };
+  }
+
+  @Override
+  public String placeholder(FieldType type) {
+    return switch (type) {
+      case STRING, STRING_ARRAY -> "CAST(? AS text)";
+      case NUMBER -> "CAST(? AS numeric)";
+      case BOOLEAN -> "CAST(? AS boolean)";
+      case DATE_TIME -> "sv_instant(CAST(? AS text))";
+    };
+  }
+
+  @Override
+  public Object bind(FieldType type, Object value) {
+    if (value instanceof Number n && !(value instanceof BigDecimal))
+      return new BigDecimal(n.toString());
+    return value;
+  }
+
+  @Override
+  public Condition arrayHolds(String collection, IndexedField field, String element) {
+    Object nested = List.of(element);
+    List<String> segments = field.segments();
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      Map<String, Object> level = new LinkedHashMap<>();
+      level.put(segments.get(i), nested);
+      nested = level;
+    }
+    return new Condition("d.document @> CAST(? AS jsonb)", List.of(json.write(nested)));
+  }
+
+  // why explicit: SQLite sorts NULL first ascending and last descending; PostgreSQL the reverse
+  @Override
+  public String order(boolean descending) {
+    return descending ? " DESC NULLS LAST" : " ASC NULLS FIRST";
+  }
+
+  @Override
+  public String contains(String expression) {
+    return "strpos(" + expression + ", ?) > 0";
+  }
+
+  @Override
+  public String documentPlaceholder() {
+    return "CAST(? AS jsonb)";
+  }
+
+  @Override
+  public List<String> createIndex(String indexName, String collection, List<IndexedField> fields) {
+    String where = " WHERE collection = '" + collection + "'";
+    if (fields.getFirst().isArray())
+      return List.of(
+          "CREATE INDEX IF NOT EXISTS "
+              + indexName
+              + " ON collection_documents USING gin (document jsonb_path_ops)"
+              + where);
+    String columns =
+        fields.stream()
+            .map(f -> value(f, "document") + " NULLS FIRST")
+            .collect(Collectors.joining(", "));
+    return List.of(
+        "CREATE INDEX IF NOT EXISTS "
+            + indexName
+            + " ON collection_documents ("
+            + columns
+            + ", id)"
+            + where);
+  }
+
+  @Override
+  public void arrayValuesChanged(
+      String collection, String documentId, List<IndexedField> arrays, Map<String, Object> data) {}
+
+  @Override
+  public void documentRemoved(String documentId) {}
+}

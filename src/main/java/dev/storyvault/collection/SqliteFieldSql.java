@@ -1,0 +1,111 @@
+package dev.storyvault.collection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * SQLite: {@code json_extract} expression indexes, partial on the collection; date-times compare as
+ * Julian days; array elements live in {@code collection_array_values} (SQLite cannot index inside a
+ * JSON array).
+ */
+final class SqliteFieldSql implements FieldSql {
+
+  private final JdbcClient jdbc;
+
+  SqliteFieldSql(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String value(IndexedField field) {
+    return value(field, "d.document");
+  }
+
+  private String value(IndexedField field, String column) {
+    String raw = "json_extract(" + column + ", '$." + field.path() + "')";
+    return field.type() == FieldType.DATE_TIME ? "julianday(" + raw + ")" : raw;
+  }
+
+  @Override
+  public String placeholder(FieldType type) {
+    return type == FieldType.DATE_TIME ? "julianday(?)" : "?";
+  }
+
+  @Override
+  public Object bind(FieldType type, Object value) {
+    if (value instanceof Boolean b) return b ? 1 : 0;
+    if (value instanceof java.math.BigDecimal n)
+      return n.scale() <= 0 && n.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+          ? (Object) n.longValueExact()
+          : (Object) n.doubleValue();
+    return value;
+  }
+
+  @Override
+  public Condition arrayHolds(String collection, IndexedField field, String element) {
+    return new Condition(
+        "d.id IN (SELECT document_id FROM collection_array_values"
+            + " WHERE collection = ? AND field = ? AND value = ?)",
+        List.of(collection, field.path(), element));
+  }
+
+  @Override
+  public String order(boolean descending) {
+    return descending ? " DESC" : " ASC";
+  }
+
+  @Override
+  public String contains(String expression) {
+    return "instr(" + expression + ", ?) > 0";
+  }
+
+  @Override
+  public String documentPlaceholder() {
+    return "?";
+  }
+
+  @Override
+  public List<String> createIndex(String indexName, String collection, List<IndexedField> fields) {
+    if (fields.getFirst().isArray()) return List.of();
+    String columns =
+        fields.stream().map(f -> value(f, "document")).collect(Collectors.joining(", "));
+    return List.of(
+        "CREATE INDEX IF NOT EXISTS "
+            + indexName
+            + " ON collection_documents ("
+            + columns
+            + ", id) WHERE collection = '"
+            + collection
+            + "'");
+  }
+
+  @Override
+  public void arrayValuesChanged(
+      String collection, String documentId, List<IndexedField> arrays, Map<String, Object> data) {
+    documentRemoved(documentId);
+    for (IndexedField field : arrays) {
+      if (!(field.valueIn(data) instanceof List<?> elements)) continue;
+      for (Object element : new LinkedHashSet<>(elements)) {
+        jdbc.sql(
+                "INSERT INTO collection_array_values (collection, field, value, document_id) VALUES (?, ?, ?, ?)")
+            .params(collection, field.path(), element, documentId)
+            .update();
+      }
+    }
+  }
+
+  @Override
+  public void documentRemoved(String documentId) {
+    jdbc.sql("DELETE FROM collection_array_values WHERE document_id = ?")
+        .param(documentId)
+        .update();
+  }
+
+  static List<Object> params(Object... values) {
+    return new ArrayList<>(List.of(values));
+  }
+}
