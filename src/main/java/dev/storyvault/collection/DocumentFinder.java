@@ -33,22 +33,29 @@ class DocumentFinder {
   }
 
   Page find(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
+    Long total = query.total() ? count(where(definition, query, onlyOwner)) : null;
+    SqlConditions statement = statement(definition, query, onlyOwner);
+    List<CollectionDocument> found = documents.query(statement.sql(), statement.params());
+    if (found.size() <= query.limit()) return new Page(found, null, total);
+    List<CollectionDocument> page = found.subList(0, query.limit());
+    return new Page(page, query.cursorAfter(page.getLast(), json), total);
+  }
+
+  /** The whole SELECT of a page (one row more than asked, to know whether another page follows). */
+  SqlConditions statement(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
     SqlConditions where = where(definition, query, onlyOwner);
-    Long total = query.total() ? count(where) : null;
     if (query.after() != null) after(query, where);
     where.append(" ORDER BY ");
     for (int i = 0; i < query.sort().size(); i++) {
       DocumentQuery.SortKey key = query.sort().get(i);
-      where.append((i > 0 ? ", " : "") + key.target().sql(sql) + sql.order(key.descending()));
+      where.append(
+          (i > 0 ? ", " : "") + key.target().sql(sql) + key.target().order(sql, key.descending()));
     }
     where.append(" LIMIT ?", query.limit() + 1);
-    List<CollectionDocument> found =
-        documents.query(
+    return new SqlConditions()
+        .append(
             "SELECT " + CollectionDocuments.COLUMNS + " FROM collection_documents d" + where.sql(),
-            where.params());
-    if (found.size() <= query.limit()) return new Page(found, null, total);
-    List<CollectionDocument> page = found.subList(0, query.limit());
-    return new Page(page, query.cursorAfter(page.getLast(), json), total);
+            where.params().toArray());
   }
 
   /** The SQL of a listing without its ORDER BY and LIMIT (for EXPLAIN and for counts). */

@@ -87,6 +87,10 @@ final class PostgresFieldSql implements FieldSql {
           "CREATE INDEX IF NOT EXISTS "
               + indexName
               + " ON collection_documents USING gin (document jsonb_path_ops)"
+              // why no fast update: rows added since the last vacuum wait in a pending list that
+              // every query scans and the planner prices high, so queries after a bulk load
+              // turned to other plans; catalogs are read far more than written
+              + " WITH (fastupdate = off)"
               + where);
     String columns =
         fields.stream()

@@ -29,6 +29,12 @@ record Queryable(String name, FieldType type, IndexedField field) {
     return isColumn() ? "d." + name : sql.value(field);
   }
 
+  /** why plain for columns: they are never null, and indexes list them without a NULLS clause. */
+  String order(FieldSql sql, boolean descending) {
+    if (isColumn()) return descending ? " DESC" : " ASC";
+    return sql.order(descending);
+  }
+
   String placeholder(FieldSql sql) {
     return isColumn() ? "?" : sql.placeholder(type);
   }
