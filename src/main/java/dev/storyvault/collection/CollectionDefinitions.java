@@ -76,7 +76,9 @@ class CollectionDefinitions {
     return rows == 1;
   }
 
+  /** With its recorded changes: a collection made later under the name starts a history anew. */
   void delete(String name) {
+    jdbc.sql("DELETE FROM collection_changes WHERE collection_name = ?").param(name).update();
     jdbc.sql("DELETE FROM collections WHERE name = ?").param(name).update();
   }
 
