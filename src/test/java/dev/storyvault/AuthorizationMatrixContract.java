@@ -116,6 +116,22 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             POST   /api/story/continue                            401 403 404 404 401 404 403 404
             POST   /api/stories/{id}/continue                     401 403 201 403 401 404 403 201
             POST   /api/generation-logs                           401 403 201 201 401 201 403 201
+            GET    /api/collections                               401 403 403 403 401 403 403 200
+            POST   /api/collections                               401 403 403 403 401 403 403 201
+            GET    /api/collections/{name}                        401 403 403 403 401 403 403 200
+            PUT    /api/collections/{name}                        401 403 403 403 401 403 403 200
+            DELETE /api/collections/{name}                        401 403 403 403 401 403 403 204
+            GET    /api/collections/{name}/changes                401 403 403 403 401 403 403 200
+            POST   /api/collections/{name}/purge-field            401 403 403 403 401 403 403 200
+            GET    /api/collections/{name}/documents              401 200 200 200 401 200 200 200
+            POST   /api/collections/{name}/documents              401 403 201 201 401 201 403 201
+            GET    /api/collections/{name}/documents/{id}         404 404 200 404 404 404 404 200
+            PUT    /api/collections/{name}/documents/{id}         401 404 200 404 401 404 404 200
+            PATCH  /api/collections/{name}/documents/{id}         401 404 200 404 401 404 404 200
+            DELETE /api/collections/{name}/documents/{id}         401 404 204 404 401 404 404 204
+            GET    /api/collections/{name}/documents/{id}/versions 404 404 200 404 404 404 404 200
+            GET    /api/collections/{name}/documents/{id}/versions/{version} 404 404 200 404 404 404 404 200
+            POST   /api/collections/{name}/documents/{id}/versions/{version}/restore 401 404 200 404 401 404 404 200
             """;
 
   static final List<String> CALLERS =
@@ -233,6 +249,20 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
       return bytes;
     }
 
+    /** A fresh collection of alice's documents (the default rules: owners only) and one of them. */
+    private String inACollection(String path) {
+      String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+      admin.postJson("/api/collections", aCollection(name));
+      if (!path.contains("{id}")) return path.replace("{name}", name);
+      String id =
+          alice
+              .postJson("/api/collections/" + name + "/documents", Map.of("name", "x"))
+              .json()
+              .get("id")
+              .asString();
+      return path.replace("{name}", name).replace("{id}", id);
+    }
+
     String path(String pattern) {
       String path =
           pattern
@@ -245,6 +275,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               .replace("{token}", link.json().get("token").asString())
               .replace("{assetId}", asset)
               .replace("{linkId}", link.json().get("id").asString());
+      if (path.startsWith("/api/collections/")) return inACollection(path);
       if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
       if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
       if (path.startsWith("/api/jobs/")) return path.replace("{id}", aJob());
@@ -291,8 +322,21 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
     return request(api, method, path).status();
   }
 
+  static Map<String, Object> aCollection(String name) {
+    return Map.of(
+        "name",
+        name,
+        "schema",
+        Map.of("type", "object"),
+        "indexed_fields",
+        List.of(Map.of("path", "name", "type", "string")));
+  }
+
   private static Api.Response request(Api api, String method, String path) {
-    return switch (method + " " + path.replaceAll("(ast|sty|lnk|job|ses)_[0-9a-z]+", "{id}")) {
+    String route =
+        path.replaceAll("(ast|sty|lnk|job|ses|doc)_[0-9a-z]+", "{id}")
+            .replaceAll("matrix-[0-9a-f]+", "{name}");
+    return switch (method + " " + route) {
       case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());
       case "PUT /api/assets/{id}/content" ->
           api.send("PUT", path, Media.aUniquePng(), "Content-Type", "image/png");
@@ -368,6 +412,17 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               UUID.randomUUID().toString());
       case "POST /api/generation-logs" ->
           api.json("POST", path, Map.of("input_type", "creature", "status", "succeeded"));
+      case "POST /api/collections" ->
+          api.json(
+              "POST", path, aCollection("matrix-" + UUID.randomUUID().toString().substring(0, 8)));
+      case "PUT /api/collections/{name}" ->
+          api.json("PUT", path, aCollection(path.substring(path.lastIndexOf('/') + 1)));
+      case "POST /api/collections/{name}/purge-field" ->
+          api.json("POST", path, Map.of("path", "old"));
+      case "POST /api/collections/{name}/documents",
+          "PUT /api/collections/{name}/documents/{id}",
+          "PATCH /api/collections/{name}/documents/{id}" ->
+          api.json(method, path, Map.of("name", "y"));
       case "POST /api/auth/login" ->
           api.json("POST", path, Map.of("username", "nobody", "password", "wrong-password"));
       default -> method.equals("HEAD") ? api.head(path) : api.send(method, path, new byte[0]);
