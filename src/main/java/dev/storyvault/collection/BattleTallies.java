@@ -42,18 +42,9 @@ class BattleTallies {
   }
 
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(DocumentCreated event) {
-    if (BATTLES.equals(event.collection())) recount(creaturesOf(event.documentId()));
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(DocumentChanged event) {
-    if (BATTLES.equals(event.collection())) recountAll();
-  }
-
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-  void on(DocumentDeleted event) {
-    if (BATTLES.equals(event.collection())) recountAll();
+  void on(BattlesChanged event) {
+    if (event.recorded()) recount(creaturesOf(event.battleId()));
+    else recountAll();
   }
 
   private Set<String> creaturesOf(String battleId) {

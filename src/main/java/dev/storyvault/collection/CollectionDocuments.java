@@ -40,8 +40,20 @@ class CollectionDocuments {
         .optional();
   }
 
-  List<CollectionDocument> query(String sqlText, List<Object> params) {
-    return jdbc.sql(sqlText).params(params).query(this::document).list();
+  List<DocumentRow> rows(String sqlText, List<Object> params) {
+    return jdbc.sql(sqlText)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new DocumentRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    Instant.ofEpochMilli(rs.getLong(6)),
+                    Instant.ofEpochMilli(rs.getLong(7))))
+        .list();
   }
 
   void insert(CollectionDocument document, String text, String authorId) {

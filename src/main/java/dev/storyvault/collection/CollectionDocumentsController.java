@@ -60,7 +60,7 @@ class CollectionDocumentsController {
     DocumentQuery query = DocumentQuery.parse(definition, parameters);
     DocumentFinder.Page page = finder.find(definition, query, owner);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", page.documents().stream().map(d -> d.view(query.fields())).toList());
+    out.put("items", page.documents().stream().map(d -> d.view(query.fields(), json)).toList());
     if (page.nextCursor() != null) out.put("next_cursor", page.nextCursor());
     if (page.total() != null) out.put("total", page.total());
     return out;

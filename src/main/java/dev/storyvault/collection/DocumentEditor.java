@@ -83,6 +83,7 @@ class DocumentEditor {
                 documents.insert(doc, text, caller.userId());
                 saved(compiled, doc, assetIds);
                 events.publishEvent(new DocumentCreated(collection, doc.id(), doc.ownerId()));
+                battles(doc, true);
               });
           return doc;
         });
@@ -119,6 +120,7 @@ class DocumentEditor {
                 if (!documents.update(doc, expectedVersion, text, authorId)) throw stale();
                 saved(compiled, doc, assetIds);
                 events.publishEvent(new DocumentChanged(doc.collection(), doc.id(), doc.ownerId()));
+                battles(doc, false);
               });
           return doc;
         });
@@ -132,6 +134,7 @@ class DocumentEditor {
           sql.documentRemoved(doc.id());
           assets.recordReferences(REFERRER, doc.id(), List.of());
           events.publishEvent(new DocumentDeleted(doc.collection(), doc.id(), doc.ownerId()));
+          battles(doc, false);
         });
   }
 
@@ -181,6 +184,11 @@ class DocumentEditor {
     if (!gone.isEmpty())
       throw DocumentRefused.invalid(
           "$", "asset '" + gone.iterator().next() + "' was deleted while this document was saved.");
+  }
+
+  private void battles(CollectionDocument doc, boolean recorded) {
+    if (BattleTallies.BATTLES.equals(doc.collection()))
+      events.publishEvent(new BattlesChanged(doc.id(), recorded));
   }
 
   private <T> T attempts(

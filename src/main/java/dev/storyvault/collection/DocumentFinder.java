@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentFinder {
 
   /** A page, and the cursor of the next one (null at the end). */
-  record Page(List<CollectionDocument> documents, String nextCursor, Long total) {}
+  record Page(List<DocumentRow> documents, String nextCursor, Long total) {}
 
   private static final JsonMapper CURSOR_VALUES = JsonMapper.builder().build();
 
@@ -33,17 +33,17 @@ class DocumentFinder {
   }
 
   Page find(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
-    Long total = query.total() ? count(where(definition, query, onlyOwner)) : null;
+    Long total = query.total() ? count(from(definition, query, onlyOwner)) : null;
     SqlConditions statement = statement(definition, query, onlyOwner);
-    List<CollectionDocument> found = documents.query(statement.sql(), statement.params());
+    List<DocumentRow> found = documents.rows(statement.sql(), statement.params());
     if (found.size() <= query.limit()) return new Page(found, null, total);
-    List<CollectionDocument> page = found.subList(0, query.limit());
-    return new Page(page, query.cursorAfter(page.getLast(), json), total);
+    List<DocumentRow> page = found.subList(0, query.limit());
+    return new Page(page, query.cursorAfter(page.getLast().parsed(json), json), total);
   }
 
   /** The whole SELECT of a page (one row more than asked, to know whether another page follows). */
   SqlConditions statement(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
-    SqlConditions where = where(definition, query, onlyOwner);
+    SqlConditions where = from(definition, query, onlyOwner);
     if (query.after() != null) after(query, where);
     where.append(" ORDER BY ");
     for (int i = 0; i < query.sort().size(); i++) {
@@ -53,25 +53,51 @@ class DocumentFinder {
     }
     where.append(" LIMIT ?", query.limit() + 1);
     return new SqlConditions()
-        .append(
-            "SELECT " + CollectionDocuments.COLUMNS + " FROM collection_documents d" + where.sql(),
-            where.params().toArray());
+        .append("SELECT " + CollectionDocuments.COLUMNS + where.sql(), where.params().toArray());
   }
 
-  /** The SQL of a listing without its ORDER BY and LIMIT (for EXPLAIN and for counts). */
-  SqlConditions where(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
-    SqlConditions where =
-        new SqlConditions().append(" WHERE d.collection = '" + definition.name() + "'");
-    if (onlyOwner != null) where.and("d.owner_id = ?", onlyOwner);
-    if (query.filter() != null) {
-      where.append(" AND ");
-      new FilterCompiler(definition, sql).compile(query.filter(), where);
+  /**
+   * The FROM and WHERE of a listing (no ORDER BY or LIMIT; also for counts). Array conditions that
+   * every match must meet become joins where the database has a table of elements (SQLite), so the
+   * planner may start from the elements when they are rare, or check each row of the sort's index
+   * when they are common.
+   */
+  SqlConditions from(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
+    SqlConditions out = new SqlConditions().append(" FROM collection_documents d");
+    List<Filter> rest = new ArrayList<>();
+    for (Filter part : conjuncts(query.filter())) {
+      FieldSql.Condition join = join(definition, part, out.params().size());
+      if (join == null) rest.add(part);
+      else out.append(join.sql(), join.params().toArray());
     }
-    return where;
+    out.append(" WHERE d.collection = '" + definition.name() + "'");
+    if (onlyOwner != null) out.and("d.owner_id = ?", onlyOwner);
+    FilterCompiler compiler = new FilterCompiler(definition, sql);
+    for (Filter part : rest) {
+      out.append(" AND ");
+      compiler.compile(part, out);
+    }
+    return out;
+  }
+
+  private static List<Filter> conjuncts(Filter filter) {
+    if (filter == null) return List.of();
+    return filter instanceof Filter.And and ? and.parts() : List.of(filter);
+  }
+
+  private FieldSql.Condition join(CollectionDefinition definition, Filter part, int index) {
+    if (!(part instanceof Filter.Comparison c)
+        || c.operator() != Filter.Operator.ANY_EQUALS
+        || !(c.value() instanceof String element)) return null;
+    return definition
+        .field(c.field())
+        .filter(IndexedField::isArray)
+        .flatMap(field -> sql.arrayJoin(definition.name(), field, element, "v" + index))
+        .orElse(null);
   }
 
   private Long count(SqlConditions where) {
-    return jdbc.sql("SELECT COUNT(*) FROM collection_documents d" + where.sql())
+    return jdbc.sql("SELECT COUNT(*)" + where.sql())
         .params(where.params())
         .query(Long.class)
         .single();

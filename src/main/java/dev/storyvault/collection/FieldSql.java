@@ -29,6 +29,16 @@ interface FieldSql {
   /** A condition true when the string {@code expression} contains the bound {@code ?}. */
   String contains(String expression);
 
+  /**
+   * A join that keeps the documents whose array field holds {@code element}, when this database
+   * keeps array elements in a table ({@code alias} names it); else empty, and {@link #arrayHolds}
+   * applies.
+   */
+  default java.util.Optional<Condition> arrayJoin(
+      String collection, IndexedField field, String element, String alias) {
+    return java.util.Optional.empty();
+  }
+
   /** The document column as a placeholder for writing a document's JSON text. */
   String documentPlaceholder();
 
