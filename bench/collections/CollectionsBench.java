@@ -137,8 +137,10 @@ public class CollectionsBench {
         boolean sqlite = dialect.equals("sqlite");
         String columns = "SELECT d.id, d.collection, d.owner_id, d.version, d.document, d.created_at, d.updated_at FROM collection_documents d WHERE d.collection = '";
         String animations = sqlite
-                ? columns + "animations' AND (json_extract(d.document, '$.category') = ? AND d.id IN (SELECT document_id FROM collection_array_values WHERE collection = ? AND field = ? AND value = ?)) ORDER BY json_extract(d.document, '$.name') ASC, d.id ASC LIMIT ?"
-                : columns + "animations' AND (((d.document #>> '{category}') COLLATE \"C\") = CAST(? AS text) AND d.document @> CAST(? AS jsonb)) ORDER BY ((d.document #>> '{name}') COLLATE \"C\") ASC NULLS FIRST, d.id ASC LIMIT ?";
+                ? "SELECT d.id, d.collection, d.owner_id, d.version, d.document, d.created_at, d.updated_at FROM collection_documents d"
+                    + " JOIN collection_array_values v0 ON v0.document_id = d.id AND v0.collection = ? AND v0.field = ? AND v0.value = ?"
+                    + " WHERE d.collection = 'animations' AND json_extract(d.document, '$.category') = ? ORDER BY json_extract(d.document, '$.name') ASC, d.id ASC LIMIT ?"
+                : columns + "animations' AND ((d.document #>> '{category}') COLLATE \"C\") = CAST(? AS text) AND d.document @> CAST(? AS jsonb) ORDER BY ((d.document #>> '{name}') COLLATE \"C\") ASC NULLS FIRST, d.id ASC LIMIT ?";
         String effects = animations.replace("animations'", "effects'").replace("category", "effect_type");
         ThreadLocal<Connection> connections = new ThreadLocal<>();
         return i -> {
@@ -154,12 +156,13 @@ public class CollectionsBench {
             String element = anim ? "bone" + r.nextInt(BONES) : "ability" + r.nextInt(ABILITIES);
             try (PreparedStatement s = c.prepareStatement(anim ? animations : effects)) {
                 int p = 1;
-                s.setString(p++, value);
                 if (sqlite) {
                     s.setString(p++, anim ? "animations" : "effects");
                     s.setString(p++, field);
                     s.setString(p++, element);
+                    s.setString(p++, value);
                 } else {
+                    s.setString(p++, value);
                     s.setString(p++, "{\"" + field + "\":[\"" + element + "\"]}");
                 }
                 s.setInt(p, 21);
