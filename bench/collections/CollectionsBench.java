@@ -140,8 +140,9 @@ public class CollectionsBench {
                 ? "SELECT d.id, d.collection, d.owner_id, d.version, d.document, d.created_at, d.updated_at FROM collection_documents d"
                     + " JOIN collection_array_values v0 ON v0.document_id = d.id AND v0.collection = ? AND v0.field = ? AND v0.value = ?"
                     + " WHERE d.collection = 'animations' AND json_extract(d.document, '$.category') = ? ORDER BY json_extract(d.document, '$.name') ASC, d.id ASC LIMIT ?"
-                : columns + "animations' AND ((d.document #>> '{category}') COLLATE \"C\") = CAST(? AS text) AND d.document @> CAST(? AS jsonb) ORDER BY ((d.document #>> '{name}') COLLATE \"C\") ASC NULLS FIRST, d.id ASC LIMIT ?";
-        String effects = animations.replace("animations'", "effects'").replace("category", "effect_type");
+                : columns + "animations' AND ((d.document #>> '{category}') COLLATE \"C\") = CAST(? AS text) AND (d.document #> '{skeleton_requirements}') @> CAST(? AS jsonb) ORDER BY ((d.document #>> '{name}') COLLATE \"C\") ASC NULLS FIRST, d.id ASC LIMIT ?";
+        String effects = animations.replace("animations'", "effects'").replace("category", "effect_type")
+                .replace("skeleton_requirements", "linked_ability_types");
         ThreadLocal<Connection> connections = new ThreadLocal<>();
         return i -> {
             Connection c = connections.get();
@@ -163,7 +164,7 @@ public class CollectionsBench {
                     s.setString(p++, value);
                 } else {
                     s.setString(p++, value);
-                    s.setString(p++, "{\"" + field + "\":[\"" + element + "\"]}");
+                    s.setString(p++, "[\"" + element + "\"]");
                 }
                 s.setInt(p, 21);
                 try (ResultSet rs = s.executeQuery()) {

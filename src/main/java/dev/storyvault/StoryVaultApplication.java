@@ -1,7 +1,7 @@
 package dev.storyvault;
 
 import dev.storyvault.cli.OperatorCommands;
-import dev.storyvault.identity.Accounts;
+import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,14 +27,26 @@ public class StoryVaultApplication {
           CARRIERS, String.valueOf(Math.max(8, 2 * Runtime.getRuntime().availableProcessors())));
     }
     if (OperatorCommands.isCommand(args)) {
-      // why: operator commands use the configured database but start no web server
-      ConfigurableApplicationContext context =
-          new SpringApplicationBuilder(StoryVaultApplication.class)
-              .web(WebApplicationType.NONE)
-              .logStartupInfo(false)
-              .run();
-      int code = new OperatorCommands(context.getBean(Accounts.class), System.out).run(args);
-      System.exit(SpringApplication.exit(context, () -> code));
+      // why: operator commands use the configured database but start no web server, and only
+      // when a command needs it (not for --help)
+      ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
+      PrintWriter out = new PrintWriter(System.out, true);
+      int code =
+          OperatorCommands.run(
+              args,
+              () -> {
+                if (started[0] == null)
+                  started[0] =
+                      new SpringApplicationBuilder(StoryVaultApplication.class)
+                          .web(WebApplicationType.NONE)
+                          .logStartupInfo(false)
+                          .run();
+                return started[0];
+              },
+              out,
+              new PrintWriter(System.err, true));
+      out.flush();
+      System.exit(started[0] == null ? code : SpringApplication.exit(started[0], () -> code));
     }
     SpringApplication.run(StoryVaultApplication.class, args);
   }

@@ -132,6 +132,11 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             GET    /api/collections/{name}/documents/{id}/versions 404 404 200 404 404 404 404 200
             GET    /api/collections/{name}/documents/{id}/versions/{version} 404 404 200 404 404 404 404 200
             POST   /api/collections/{name}/documents/{id}/versions/{version}/restore 401 404 200 404 401 404 404 200
+            GET    /api/admin/backups                             401 403 403 403 401 403 403 200
+            POST   /api/admin/backups                             401 403 403 403 401 403 403 201
+            GET    /api/admin/backups/{id}                        401 403 403 403 401 403 403 200
+            POST   /api/admin/backups/{id}/verify                 401 403 403 403 401 403 403 200
+            POST   /api/admin/backups/prune                       401 403 403 403 401 403 403 200
             """;
 
   static final List<String> CALLERS =
@@ -276,6 +281,10 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               .replace("{assetId}", asset)
               .replace("{linkId}", link.json().get("id").asString());
       if (path.startsWith("/api/collections/")) return inACollection(path);
+      if (path.startsWith("/api/admin/backups/{id}"))
+        return path.replace(
+            "{id}",
+            admin.send("POST", "/api/admin/backups", new byte[0]).json().get("id").asString());
       if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
       if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
       if (path.startsWith("/api/jobs/")) return path.replace("{id}", aJob());
@@ -334,7 +343,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
 
   private static Api.Response request(Api api, String method, String path) {
     String route =
-        path.replaceAll("(ast|sty|lnk|job|ses|doc)_[0-9a-z]+", "{id}")
+        path.replaceAll("(ast|sty|lnk|job|ses|doc|bkp)_[0-9a-z]+", "{id}")
             .replaceAll("matrix-[0-9a-f]+", "{name}");
     return switch (method + " " + route) {
       case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());

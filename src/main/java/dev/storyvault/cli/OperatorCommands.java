@@ -1,63 +1,45 @@
 package dev.storyvault.cli;
 
-import dev.storyvault.identity.Accounts;
-import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * Operator commands run against the configured database instead of serving: {@code users create
- * NAME PASSWORD [--admin]}, {@code keys create NAME [--scopes read,write]}, {@code keys revoke
- * KEY_ID}. Returns a process exit code.
+ * The operator command line (picocli): {@code serve} (the default), {@code users}, {@code keys},
+ * {@code backup}, each with {@code --help}. Exit codes: 0 done, 1 failed, 2 usage error.
  */
+@Command(
+    name = "storyvault",
+    mixinStandardHelpOptions = true,
+    description = "Stores, generates and delivers AI-made content. With no command it serves.",
+    subcommands = {UsersCommand.class, KeysCommand.class, BackupCommand.class})
 public final class OperatorCommands {
 
-  static final Set<String> COMMANDS = Set.of("users", "keys");
+  static final Set<String> COMMANDS =
+      Set.of("users", "keys", "backup", "--help", "-h", "help", "--version", "-V");
 
-  private final Accounts accounts;
-  private final PrintStream out;
-
-  public OperatorCommands(Accounts accounts, PrintStream out) {
-    this.accounts = accounts;
-    this.out = out;
-  }
+  private OperatorCommands() {}
 
   public static boolean isCommand(String[] args) {
     return args.length > 0 && COMMANDS.contains(args[0]);
   }
 
-  public int run(String[] args) {
-    List<String> a = Arrays.asList(args);
-    try {
-      if (a.size() >= 4 && a.get(0).equals("users") && a.get(1).equals("create")) {
-        String id =
-            accounts.createPerson(
-                Accounts.OPERATOR, a.get(2), a.get(3), a.contains("--admin"), "command line");
-        out.println("created user " + a.get(2) + " (" + id + ")");
-        return 0;
-      }
-      if (a.size() >= 3 && a.get(0).equals("keys") && a.get(1).equals("create")) {
-        int scopes = a.indexOf("--scopes");
-        String list = scopes > 0 && scopes + 1 < a.size() ? a.get(scopes + 1) : "read,write";
-        out.println(
-            accounts.issueKey(Accounts.OPERATOR, a.get(2), null, Accounts.scopes(list)).key());
-        return 0;
-      }
-      if (a.size() == 3 && a.get(0).equals("keys") && a.get(1).equals("revoke")) {
-        if (!accounts.revokeKey(Accounts.OPERATOR, a.get(2))) {
-          out.println("no active key " + a.get(2));
+  /** Runs a command; the context is started on first use (not for help). */
+  public static int run(
+      String[] args, Supplier<ApplicationContext> context, PrintWriter out, PrintWriter err) {
+    BeanCommand.context = context;
+    CommandLine line = new CommandLine(new OperatorCommands());
+    line.addSubcommand("help", new CommandLine.HelpCommand());
+    line.setOut(out);
+    line.setErr(err);
+    line.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          err.println("error: " + e.getMessage());
           return 1;
-        }
-        out.println("revoked " + a.get(2));
-        return 0;
-      }
-    } catch (RuntimeException e) {
-      out.println("error: " + e.getMessage());
-      return 1;
-    }
-    out.println(
-        "usage: users create NAME PASSWORD [--admin] | keys create NAME [--scopes read,write,admin] | keys revoke KEY_ID");
-    return 2;
+        });
+    return line.execute(args);
   }
 }

@@ -1,5 +1,5 @@
-/** Operator commands run against the same configuration without serving. */
-@ApplicationModule(allowedDependencies = {"identity"})
+/** Operator commands (picocli) run against the same configuration without serving. */
+@ApplicationModule(allowedDependencies = {"identity", "backup"})
 package dev.storyvault.cli;
 
 import org.springframework.modulith.ApplicationModule;

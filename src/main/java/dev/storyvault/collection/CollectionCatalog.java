@@ -18,12 +18,15 @@ class CollectionCatalog {
   private final CollectionDefinitions definitions;
   private final SchemaCompiler compiler;
   private final InvalidatedCache<Optional<CompiledCollection>> cache;
+  private final ListingCache listings;
 
   CollectionCatalog(
       CollectionDefinitions definitions,
       SchemaCompiler compiler,
       Clock clock,
-      Invalidations invalidations) {
+      Invalidations invalidations,
+      ListingCache listings) {
+    this.listings = listings;
     this.definitions = definitions;
     this.compiler = compiler;
     this.cache =
@@ -48,6 +51,7 @@ class CollectionCatalog {
   /** In the changing transaction: every instance forgets it when that commits. */
   void changed(String name) {
     cache.invalidate(name);
+    listings.changed(name);
   }
 
   CompiledCollection compile(CollectionDefinition definition) {

@@ -6,10 +6,12 @@ import dev.storyvault.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,7 @@ class CollectionDocumentsController {
   private final DocumentEditor editor;
   private final DocumentFinder finder;
   private final CollectionJson json;
+  private final ListingCache listings;
 
   CollectionDocumentsController(
       CollectionCatalog catalog,
@@ -43,7 +46,9 @@ class CollectionDocumentsController {
       CollectionAccess access,
       DocumentEditor editor,
       DocumentFinder finder,
-      CollectionJson json) {
+      CollectionJson json,
+      ListingCache listings) {
+    this.listings = listings;
     this.catalog = catalog;
     this.lookup = lookup;
     this.access = access;
@@ -53,17 +58,28 @@ class CollectionDocumentsController {
   }
 
   @GetMapping
-  Map<String, Object> list(
+  ResponseEntity<byte[]> list(
       Caller caller, @PathVariable String name, @RequestParam Map<String, String> parameters) {
     CollectionDefinition definition = catalog.require(name).definition();
     String owner = access.listedOwner(definition, caller);
     DocumentQuery query = DocumentQuery.parse(definition, parameters);
+    byte[] body =
+        owner == null && ListingCache.applies(definition)
+            ? listings.answer(definition, parameters, () -> page(definition, query, null))
+            : page(definition, query, owner);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(body);
+  }
+
+  private byte[] page(CollectionDefinition definition, DocumentQuery query, String owner) {
     DocumentFinder.Page page = finder.find(definition, query, owner);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", page.documents().stream().map(d -> d.view(query.fields(), json)).toList());
     if (page.nextCursor() != null) out.put("next_cursor", page.nextCursor());
     if (page.total() != null) out.put("total", page.total());
-    return out;
+    return json.write(out).getBytes(StandardCharsets.UTF_8);
   }
 
   @PostMapping

@@ -50,7 +50,7 @@ class CollectionIndexes {
     Map<String, List<String>> indexes = new LinkedHashMap<>();
     String collection = definition.name();
     for (IndexedField field : definition.indexedFields()) {
-      String key = field.isArray() ? "arrays" : field.path() + ":" + field.type().wireName();
+      String key = field.path() + ":" + field.type().wireName();
       indexes.put(
           name(collection, key),
           sql.createIndex(name(collection, key), collection, List.of(field)));

@@ -36,6 +36,7 @@ class DocumentEditor {
   private final ApplicationEventPublisher events;
   private final WriteTransactions writes;
   private final Clock clock;
+  private final ListingCache listings;
 
   DocumentEditor(
       CollectionCatalog catalog,
@@ -47,7 +48,9 @@ class DocumentEditor {
       SchemaCompiler compiler,
       ApplicationEventPublisher events,
       WriteTransactions writes,
-      Clock clock) {
+      Clock clock,
+      ListingCache listings) {
+    this.listings = listings;
     this.catalog = catalog;
     this.definitions = definitions;
     this.documents = documents;
@@ -132,6 +135,7 @@ class DocumentEditor {
         () -> {
           if (!documents.delete(doc.id(), expectedVersion)) throw stale();
           sql.documentRemoved(doc.id());
+          listings.changed(doc.collection());
           assets.recordReferences(REFERRER, doc.id(), List.of());
           events.publishEvent(new DocumentDeleted(doc.collection(), doc.id(), doc.ownerId()));
           battles(doc, false);
@@ -175,6 +179,7 @@ class DocumentEditor {
    * nothing.
    */
   private void saved(CompiledCollection compiled, CollectionDocument doc, Set<String> assetIds) {
+    listings.changed(doc.collection());
     sql.arrayValuesChanged(
         doc.collection(),
         doc.id(),

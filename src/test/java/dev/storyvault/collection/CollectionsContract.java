@@ -242,6 +242,23 @@ abstract class CollectionsContract extends ApiTestBase {
   }
 
   @Test
+  void aCatalogListingShowsEveryAcknowledgedWriteAtOnce() {
+    String catalog = aName();
+    admin.postJson(
+        "/api/collections",
+        monsters(catalog, Map.of("list", "public", "read", "public", "create", "authenticated")));
+    String query = documents(catalog) + "?sort=name";
+    assertThat(anonymous.get(query).json().get("items")).isEmpty();
+    String id = create(alice, catalog, aMonster("Ember", 3, "fire"));
+    assertThat(anonymous.get(query).json().get("items")).hasSize(1);
+    alice.json("PATCH", documents(catalog) + "/" + id, Map.of("name", "Blaze"));
+    assertThat(anonymous.get(query).json().get("items").get(0).get("data").get("name").asString())
+        .isEqualTo("Blaze");
+    alice.delete(documents(catalog) + "/" + id);
+    assertThat(anonymous.get(query).json().get("items")).isEmpty();
+  }
+
+  @Test
   void collectionsAreForAdmins() {
     assertThat(alice.postJson("/api/collections", monsters(aName(), Map.of())).status())
         .isEqualTo(403);

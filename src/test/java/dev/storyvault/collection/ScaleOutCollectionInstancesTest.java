@@ -2,16 +2,19 @@ package dev.storyvault.collection;
 
 import static dev.storyvault.collection.CollectionFixtures.aMonster;
 import static dev.storyvault.collection.CollectionFixtures.aName;
+import static dev.storyvault.collection.CollectionFixtures.create;
 import static dev.storyvault.collection.CollectionFixtures.documents;
 import static dev.storyvault.collection.CollectionFixtures.monsters;
 import static dev.storyvault.collection.CollectionFixtures.openAccess;
 import static dev.storyvault.collection.CollectionFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.storyvault.support.Api;
 import dev.storyvault.support.ApiTestBase;
 import dev.storyvault.support.ScaleOutMode;
 import dev.storyvault.support.SecondInstance;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Two instances on one database: a definition one of them cached is replaced on both when another
- * changes it, and a write checked against the old one is never stored.
+ * changes it, and a write checked against the old one is never stored; a listing one of them
+ * answered from its cache shows a document the other added once the notice arrives.
  */
 @ScaleOutMode
 class ScaleOutCollectionInstancesTest extends ApiTestBase {
@@ -69,6 +73,15 @@ class ScaleOutCollectionInstancesTest extends ApiTestBase {
       assertThat(refused.status()).as(refused.text()).isEqualTo(422);
       assertThat(refused.json().get("errors").get(0).get("path").asString()).isEqualTo("$.level");
       assertThat(aliceThere.get(documents(name) + query("stats.hp > 1")).status()).isEqualTo(200);
+
+      int listed = aliceThere.get(documents(name)).json().get("items").size();
+      create(alice, name, aMonster("Tide", 5, "water"));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(aliceThere.get(documents(name)).json().get("items"))
+                      .hasSize(listed + 1));
     }
   }
 }

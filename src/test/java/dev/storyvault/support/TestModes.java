@@ -71,10 +71,20 @@ public final class TestModes {
     registry.add("storyvault.blobs.s3.access-key", () -> S3ProxyServer.ACCESS_KEY);
     registry.add("storyvault.blobs.s3.secret-key", () -> S3ProxyServer.SECRET_KEY);
     registry.add("storyvault.blobs.s3.create-bucket", () -> "true");
+    // why another bucket: a backup must not live where the live blobs do
+    registry.add("storyvault.backups.store", () -> "s3");
+    registry.add("storyvault.backups.s3.endpoint", () -> S3ProxyServer.get().endpoint());
+    registry.add("storyvault.backups.s3.bucket", () -> "bk-" + unique);
+    registry.add("storyvault.backups.s3.access-key", () -> S3ProxyServer.ACCESS_KEY);
+    registry.add("storyvault.backups.s3.secret-key", () -> S3ProxyServer.SECRET_KEY);
+    registry.add("storyvault.backups.s3.create-bucket", () -> "true");
     common(registry);
   }
 
   private static void common(DynamicPropertyRegistry registry) {
+    Path backups = tempDir("storyvault-backups-");
+    registry.add("storyvault.backups.folder", backups::toString);
+    registry.add("storyvault.backups.scheduled", () -> "false");
     registry.add("storyvault.admin-api-key", () -> ADMIN_KEY);
     registry.add("storyvault.uploads.max-data-size", () -> "1MB");
     registry.add("storyvault.auth.guest-upload-quota", () -> "64KB");

@@ -1,0 +1,59 @@
+package dev.storyvault.backup;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The backup module's API for the operator command line: each operation as a JSON-ready map, and
+ * whether it succeeded.
+ */
+@org.springframework.stereotype.Component
+public class BackupOperations {
+
+  /** What an operation answered, and whether it succeeded. */
+  public record Outcome(boolean ok, Map<String, Object> body) {
+    public String json() {
+      return JSON.writeValueAsString(body);
+    }
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BackupMaker maker;
+  private final BackupChecker checker;
+  private final BackupPruner pruner;
+  private final BackupVault vault;
+
+  BackupOperations(
+      BackupMaker maker, BackupChecker checker, BackupPruner pruner, BackupVault vault) {
+    this.maker = maker;
+    this.checker = checker;
+    this.pruner = pruner;
+    this.vault = vault;
+  }
+
+  /** {@code progress} hears (blobs done, blobs in all) as blobs are copied or found. */
+  public Outcome create(java.util.function.BiConsumer<Integer, Integer> progress)
+      throws IOException {
+    Manifest made = maker.create(id -> {}, progress);
+    return new Outcome(true, made.summary());
+  }
+
+  public Outcome list() throws IOException {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Manifest m : vault.all()) items.add(m.summary());
+    return new Outcome(true, Map.of("items", items));
+  }
+
+  public Outcome verify(String id) throws IOException {
+    BackupChecker.Report report = checker.verify(id);
+    return new Outcome(report.ok(), report.toMap());
+  }
+
+  public Outcome prune() throws IOException {
+    return new Outcome(true, Map.of("removed", pruner.prune()));
+  }
+}

@@ -1,0 +1,28 @@
+package dev.storyvault.backup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A consistent copy of the whole database in one file, and a check of such a file. The one place
+ * the two databases differ for backups.
+ */
+interface DatabaseSnapshots {
+
+  /** What a snapshot holds: the schema version, each table's rows, the blobs it references. */
+  record Facts(String schemaVersion, Map<String, Long> tables, List<Manifest.Entry> blobs) {}
+
+  /** {@code sqlite} or {@code postgresql}. */
+  String database();
+
+  /** Writes a snapshot of the database as it is at one instant to {@code file}. */
+  Facts take(Path file) throws IOException;
+
+  /**
+   * Opens a snapshot and checks it; its tables' row counts. Throws {@link IOException} when it
+   * cannot be read or is damaged.
+   */
+  Map<String, Long> inspect(Path file) throws IOException;
+}

@@ -1,0 +1,105 @@
+package dev.storyvault.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * SQLite: {@code VACUUM INTO} a new file — a consistent copy taken in one read transaction while
+ * writers keep committing (about half a second for 183 MB here; sqlite-jdbc's {@code backup to}
+ * never finished under a busy writer) — then read back from that file, not from the live database,
+ * so the blob list is exactly the snapshot's.
+ */
+final class SqliteSnapshots implements DatabaseSnapshots {
+
+  private final JdbcClient jdbc;
+
+  SqliteSnapshots(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String database() {
+    return "sqlite";
+  }
+
+  @Override
+  public Facts take(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    jdbc.sql("VACUUM INTO ?").param(file.toAbsolutePath().toString()).update();
+    try (Connection c = open(file)) {
+      return new Facts(schemaVersion(c), counts(c), blobs(c));
+    } catch (SQLException e) {
+      throw new IOException("The snapshot could not be read back: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, Long> inspect(Path file) throws IOException {
+    try (Connection c = open(file);
+        Statement s = c.createStatement();
+        ResultSet check = s.executeQuery("PRAGMA quick_check")) {
+      check.next();
+      if (!"ok".equals(check.getString(1)))
+        throw new IOException("The database snapshot is damaged: " + check.getString(1));
+      return counts(c);
+    } catch (SQLException e) {
+      throw new IOException("The database snapshot cannot be opened: " + e.getMessage(), e);
+    }
+  }
+
+  private static Connection open(Path file) throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=1");
+  }
+
+  static Map<String, Long> counts(Connection c) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+      while (rs.next()) tables.add(rs.getString(1));
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : tables) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+        rs.next();
+        counts.put(table.toLowerCase(), rs.getLong(1));
+      }
+    }
+    return counts;
+  }
+
+  private static String schemaVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                    + " ORDER BY installed_rank DESC LIMIT 1")) {
+      return rs.next() ? rs.getString(1) : "none";
+    }
+  }
+
+  private static List<Manifest.Entry> blobs(Connection c) throws SQLException {
+    List<Manifest.Entry> blobs = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT hash, size_bytes FROM blobs WHERE ref_count > 0 ORDER BY hash")) {
+      while (rs.next()) blobs.add(new Manifest.Entry(rs.getString(1), rs.getLong(2)));
+    }
+    return blobs;
+  }
+}
