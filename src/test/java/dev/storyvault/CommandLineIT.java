@@ -59,6 +59,31 @@ class CommandLineIT {
     }
   }
 
+  @Test
+  void operatorsMakeVerifyListAndPruneBackupsWithExitCodesScriptsCanTrust() throws Exception {
+    Path dataDir = Files.createTempDirectory("storyvault-cli-").resolve("data");
+    Result help = run(dataDir, "backup", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.output()).contains("create", "verify", "prune");
+    assertThat(Files.exists(dataDir)).as("help starts nothing").isFalse();
+
+    Result made = run(dataDir, "backup", "create", "--json");
+    assertThat(made.exitCode()).as(made.output()).isZero();
+    String json = made.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+    String id = json.replaceAll(".*\"id\":\"(bkp_[0-9a-z]+)\".*", "$1");
+    assertThat(
+            Files.exists(
+                dataDir.resolveSibling("backups").resolve("manifests").resolve(id + ".json")))
+        .isTrue();
+
+    Result verified = run(dataDir, "backup", "verify", id);
+    assertThat(verified.exitCode()).as(verified.output()).isZero();
+    assertThat(verified.output()).contains(id + ": ok");
+    assertThat(run(dataDir, "backup", "list").output()).contains(id);
+    assertThat(run(dataDir, "backup", "verify", "bkp_doesnotexist00").exitCode()).isEqualTo(1);
+    assertThat(run(dataDir, "backup", "frobnicate").exitCode()).isEqualTo(2);
+  }
+
   private static Result run(Path dataDir, String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
