@@ -18,7 +18,7 @@ class BackupConfiguration {
   @Bean
   DatabaseSnapshots databaseSnapshots(Dialect dialect, JdbcClient jdbc, DataSource dataSource) {
     return dialect == Dialect.SQLITE
-        ? new SqliteSnapshots(jdbc)
+        ? new SqliteSnapshots(jdbc, dataSource)
         : new PostgresSnapshots(dataSource);
   }
 

@@ -26,9 +26,15 @@ public class BackupOperations {
   private final BackupChecker checker;
   private final BackupPruner pruner;
   private final BackupVault vault;
+  private final BackupRestorer restorer;
 
   BackupOperations(
-      BackupMaker maker, BackupChecker checker, BackupPruner pruner, BackupVault vault) {
+      BackupMaker maker,
+      BackupChecker checker,
+      BackupPruner pruner,
+      BackupVault vault,
+      BackupRestorer restorer) {
+    this.restorer = restorer;
     this.maker = maker;
     this.checker = checker;
     this.pruner = pruner;
@@ -51,6 +57,17 @@ public class BackupOperations {
   public Outcome verify(String id) throws IOException {
     BackupChecker.Report report = checker.verify(id);
     return new Outcome(report.ok(), report.toMap());
+  }
+
+  /**
+   * Restores into this installation, which must hold no content; blobs first, the database second,
+   * then the result is checked.
+   */
+  public Outcome restore(String id, java.util.function.BiConsumer<Integer, Integer> progress)
+      throws IOException {
+    List<String> problems = restorer.restore(id, progress);
+    return new Outcome(
+        problems.isEmpty(), Map.of("id", id, "ok", problems.isEmpty(), "problems", problems));
   }
 
   public Outcome prune() throws IOException {

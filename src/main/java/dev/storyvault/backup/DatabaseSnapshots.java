@@ -25,4 +25,16 @@ interface DatabaseSnapshots {
    * cannot be read or is damaged.
    */
   Map<String, Long> inspect(Path file) throws IOException;
+
+  /**
+   * Replaces the whole database with the snapshot's contents (the schema versions match; the caller
+   * checked the database holds no content).
+   */
+  void restore(Path file) throws IOException;
+
+  /** Each table's rows in the live database (what a restore is checked against). */
+  Map<String, Long> liveCounts() throws IOException;
+
+  /** The schema version of the live database. */
+  String liveSchemaVersion() throws IOException;
 }

@@ -30,6 +30,9 @@ final class PostgresSnapshots implements DatabaseSnapshots {
 
   private static final String SUFFIX = ".copy";
 
+  /** Every sequence's state ({@code name, last_value, is_called}, tab-separated lines). */
+  private static final String SEQUENCES = "sequences.tsv";
+
   private final DataSource dataSource;
 
   PostgresSnapshots(DataSource dataSource) {
@@ -61,6 +64,9 @@ final class PostgresSnapshots implements DatabaseSnapshots {
                     .copyOut("COPY \"" + table + "\" TO STDOUT", uncloseable(zip)));
             zip.closeEntry();
           }
+          zip.putNextEntry(new ZipEntry(SEQUENCES));
+          zip.write(sequences(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          zip.closeEntry();
         }
         Facts facts = new Facts(schemaVersion(c), counts, blobs(c));
         c.commit();
@@ -84,6 +90,7 @@ final class PostgresSnapshots implements DatabaseSnapshots {
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
         String name = entry.getName();
+        if (name.equals(SEQUENCES)) continue;
         if (!name.endsWith(SUFFIX) || name.contains("/"))
           throw new IOException("The database snapshot holds an unexpected entry '" + name + "'.");
         counts.put(name.substring(0, name.length() - SUFFIX.length()), lines(zip));
@@ -92,6 +99,166 @@ final class PostgresSnapshots implements DatabaseSnapshots {
       throw new IOException("The database snapshot is damaged: " + e.getMessage(), e);
     }
     return counts;
+  }
+
+  /**
+   * In one transaction: empties every table but Flyway's history, copies each table back in an
+   * order that puts a referenced table before the tables that reference it, and moves every
+   * sequence past the largest value restored.
+   */
+  @Override
+  public void restore(Path file) throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<String> tables = tables(c);
+        tables.remove("flyway_schema_history");
+        try (Statement s = c.createStatement()) {
+          s.execute(
+              "TRUNCATE "
+                  + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList())
+                  + " CASCADE");
+        }
+        List<String> order = referencedFirst(c, tables);
+        Map<String, Path> entries = unzip(file);
+        try {
+          Path sequenceFile = entries.get(SEQUENCES);
+          if (sequenceFile != null) restoreSequences(c, Files.readAllLines(sequenceFile));
+          for (String table : order) {
+            Path entry = entries.get(table);
+            if (entry == null) continue;
+            try (InputStream in = Files.newInputStream(entry)) {
+              c.unwrap(PGConnection.class)
+                  .getCopyAPI()
+                  .copyIn("COPY \"" + table + "\" FROM STDIN", in);
+            }
+          }
+        } finally {
+          for (Path entry : entries.values()) Files.deleteIfExists(entry);
+        }
+        c.commit();
+      } catch (SQLException | IOException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IOException("The snapshot could not be restored: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, Long> liveCounts() throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      Map<String, Long> counts = new TreeMap<>();
+      for (String table : tables(c)) {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+          rs.next();
+          counts.put(table, rs.getLong(1));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String liveSchemaVersion() throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      return schemaVersion(c);
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Path> unzip(Path file) throws IOException {
+    Map<String, Path> entries = new TreeMap<>();
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        String name = entry.getName();
+        if (!name.equals(SEQUENCES) && (!name.endsWith(SUFFIX) || name.contains("/")))
+          throw new IOException("The database snapshot holds an unexpected entry '" + name + "'.");
+        Path out = Files.createTempFile("storyvault-restore-", SUFFIX);
+        Files.copy(zip, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        entries.put(
+            name.equals(SEQUENCES) ? name : name.substring(0, name.length() - SUFFIX.length()),
+            out);
+      }
+    }
+    return entries;
+  }
+
+  /** The tables ordered so that each comes after every table its foreign keys point at. */
+  private static List<String> referencedFirst(Connection c, List<String> tables)
+      throws SQLException {
+    Map<String, java.util.Set<String>> needs = new TreeMap<>();
+    tables.forEach(t -> needs.put(t, new java.util.TreeSet<>()));
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint"
+                    + " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace")) {
+      while (rs.next()) {
+        String child = unqualified(rs.getString(1));
+        String parent = unqualified(rs.getString(2));
+        if (needs.containsKey(child) && !child.equals(parent)) needs.get(child).add(parent);
+      }
+    }
+    List<String> order = new ArrayList<>();
+    while (order.size() < tables.size()) {
+      int before = order.size();
+      for (String table : needs.keySet()) {
+        if (!order.contains(table) && order.containsAll(needs.get(table))) order.add(table);
+      }
+      if (order.size() == before)
+        throw new SQLException("Foreign keys form a cycle among " + needs);
+    }
+    return order;
+  }
+
+  private static String unqualified(String name) {
+    String bare = name.substring(name.lastIndexOf('.') + 1);
+    return bare.startsWith("\"") ? bare.substring(1, bare.length() - 1) : bare;
+  }
+
+  private static String sequences(Connection c) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    List<String> names = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT relname FROM pg_class WHERE relkind = 'S'"
+                    + " AND relnamespace = current_schema()::regnamespace ORDER BY relname")) {
+      while (rs.next()) names.add(rs.getString(1));
+    }
+    for (String name : names) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM \"" + name + "\"")) {
+        rs.next();
+        out.append(name)
+            .append('\t')
+            .append(rs.getLong(1))
+            .append('\t')
+            .append(rs.getBoolean(2))
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static void restoreSequences(Connection c, List<String> lines) throws SQLException {
+    for (String line : lines) {
+      String[] parts = line.split("\t");
+      if (parts.length != 3 || !parts[0].matches("[a-z_][a-z0-9_]{0,62}"))
+        throw new SQLException("The snapshot names a sequence badly: " + line);
+      try (java.sql.PreparedStatement s = c.prepareStatement("SELECT setval(?, ?, ?)")) {
+        s.setString(1, "\"" + parts[0] + "\"");
+        s.setLong(2, Long.parseLong(parts[1]));
+        s.setBoolean(3, Boolean.parseBoolean(parts[2]));
+        s.executeQuery().close();
+      }
+    }
   }
 
   private static long lines(InputStream in) throws IOException {

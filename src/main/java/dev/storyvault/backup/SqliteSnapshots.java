@@ -23,9 +23,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class SqliteSnapshots implements DatabaseSnapshots {
 
   private final JdbcClient jdbc;
+  private final javax.sql.DataSource dataSource;
 
-  SqliteSnapshots(JdbcClient jdbc) {
+  SqliteSnapshots(JdbcClient jdbc, javax.sql.DataSource dataSource) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * SQLite's online backup API run backwards ({@code restore from}, sqlite-jdbc): the snapshot's
+   * pages replace the database's, search index included; the other connections see the new schema
+   * and rows at their next statement.
+   */
+  @Override
+  public void restore(Path file) throws IOException {
+    String path = file.toAbsolutePath().toString();
+    if (path.contains("'"))
+      throw new IOException("A snapshot path may not contain a quote: " + path);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("restore from '" + path + "'");
+    } catch (SQLException e) {
+      throw new IOException("The snapshot could not be restored: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, Long> liveCounts() throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      return counts(c);
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String liveSchemaVersion() throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      return schemaVersion(c);
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   @Override

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
       BackupCommand.Create.class,
       BackupCommand.ListBackups.class,
       BackupCommand.Verify.class,
-      BackupCommand.Prune.class
+      BackupCommand.Prune.class,
+      BackupCommand.Restore.class
     })
 class BackupCommand {
 
@@ -108,6 +109,33 @@ class BackupCommand {
                   + String.join(
                       "\n  ",
                       ((java.util.List<?>) problems).stream().map(String::valueOf).toList()));
+    }
+  }
+
+  @Command(
+      name = "restore",
+      description =
+          "Restores a backup into this installation, which must hold no content: blobs first, the"
+              + " database second, then checks the result.",
+      mixinStandardHelpOptions = true)
+  static class Restore extends Operation {
+    @Parameters(index = "0", description = "The backup's id.")
+    String id;
+
+    @Override
+    public Integer call() throws IOException {
+      // why: nothing else may write while the database is replaced
+      System.setProperty("db-scheduler.enabled", "false");
+      Progress progress = new Progress(err(), "blobs");
+      BackupOperations.Outcome restored = backups().restore(id, progress::step);
+      progress.done();
+      Object problems = restored.body().get("problems");
+      return print(
+          restored,
+          restored.ok()
+              ? "restored " + id + " and checked it"
+              : String.join(
+                  "\n", ((java.util.List<?>) problems).stream().map(String::valueOf).toList()));
     }
   }
 

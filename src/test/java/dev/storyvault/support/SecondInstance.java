@@ -31,6 +31,20 @@ public final class SecondInstance implements AutoCloseable {
             .run(arguments.toArray(String[]::new)));
   }
 
+  /** An instance with exactly these properties (a separate installation, for instance). */
+  public static SecondInstance with(java.util.Map<String, String> properties) {
+    List<String> arguments = new ArrayList<>();
+    properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+    arguments.add("--server.port=0");
+    return new SecondInstance(
+        new SpringApplicationBuilder(StoryVaultApplication.class)
+            .run(arguments.toArray(String[]::new)));
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }

@@ -1,0 +1,152 @@
+package dev.storyvault.backup;
+
+import dev.storyvault.blob.BlobId;
+import dev.storyvault.blob.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Restores a backup into an installation that holds no content: verifies the backup first (a
+ * damaged one changes nothing), copies its blobs into the live store, then replaces the database
+ * with the snapshot, and ends by checking the result against the manifest (row counts, every blob
+ * present at its size).
+ */
+@Component
+class BackupRestorer {
+
+  /** Tables whose rows make an installation not empty (the bootstrap admin alone does not). */
+  private static final List<String> CONTENT =
+      List.of("stories", "assets", "collection_documents", "jobs", "story_sessions");
+
+  private final BackupVault vault;
+  private final BackupChecker checker;
+  private final DatabaseSnapshots snapshots;
+  private final BlobStore live;
+  private final BackupLock lock;
+
+  BackupRestorer(
+      BackupVault vault,
+      BackupChecker checker,
+      DatabaseSnapshots snapshots,
+      BlobStore live,
+      BackupLock lock) {
+    this.vault = vault;
+    this.checker = checker;
+    this.snapshots = snapshots;
+    this.live = live;
+    this.lock = lock;
+  }
+
+  /** The problems found; empty when the restore is complete and checked. */
+  List<String> restore(String id, BiConsumer<Integer, Integer> progress) throws IOException {
+    BackupChecker.Report report = checker.verify(id);
+    if (!report.ok()) return prefixed("refused, the backup is damaged: ", report.problems());
+    Manifest manifest = vault.manifest(id).orElseThrow();
+    List<String> refusals = refusals(manifest);
+    if (!refusals.isEmpty()) return refusals;
+    try (BackupLock.Held held = lock.hold("restore")) {
+      int done = 0;
+      for (Manifest.Entry blob : manifest.blobs()) {
+        copyToLive(blob);
+        progress.accept(++done, manifest.blobs().size());
+      }
+      Path file = Files.createTempFile("storyvault-restore-", ".snapshot");
+      try {
+        try (InputStream in =
+            vault
+                .blobs()
+                .open(
+                    BlobId.of(manifest.snapshot().sha256()), 0, manifest.snapshot().sizeBytes())) {
+          Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        snapshots.restore(file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      return checkLive(manifest);
+    }
+  }
+
+  private List<String> refusals(Manifest manifest) throws IOException {
+    List<String> refusals = new ArrayList<>();
+    if (!manifest.database().equals(snapshots.database()))
+      refusals.add(
+          "refused: a "
+              + manifest.database()
+              + " backup cannot be restored into "
+              + snapshots.database()
+              + " (use 'migrate')");
+    String version = snapshots.liveSchemaVersion();
+    if (!manifest.schemaVersion().equals(version))
+      refusals.add(
+          "refused: the backup has schema version "
+              + manifest.schemaVersion()
+              + ", this installation "
+              + version
+              + "; restore with the StoryVault version that made it");
+    Map<String, Long> counts = snapshots.liveCounts();
+    for (String table : CONTENT) {
+      if (counts.getOrDefault(table, 0L) > 0)
+        refusals.add(
+            "refused: the target is not empty ("
+                + table
+                + " holds "
+                + counts.get(table)
+                + " rows)");
+    }
+    if (counts.getOrDefault("users", 0L) > 1)
+      refusals.add(
+          "refused: the target is not empty (users holds " + counts.get("users") + " rows)");
+    return refusals;
+  }
+
+  private void copyToLive(Manifest.Entry blob) throws IOException {
+    BlobId id = BlobId.of(blob.sha256());
+    if (live.size(id).filter(size -> size == blob.sizeBytes()).isPresent()) return;
+    Path file = Files.createTempFile("storyvault-restore-blob-", ".tmp");
+    try {
+      try (InputStream in = vault.blobs().open(id, 0, blob.sizeBytes())) {
+        Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      live.put(id, file);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private List<String> checkLive(Manifest manifest) throws IOException {
+    List<String> problems = new ArrayList<>();
+    Map<String, Long> counts = snapshots.liveCounts();
+    manifest
+        .tables()
+        .forEach(
+            (table, expected) -> {
+              if (table.equals("flyway_schema_history")) return;
+              Long actual = counts.get(table);
+              if (!expected.equals(actual))
+                problems.add(
+                    "restored table "
+                        + table
+                        + " holds "
+                        + actual
+                        + " rows; the manifest says "
+                        + expected);
+            });
+    for (Manifest.Entry blob : manifest.blobs()) {
+      if (live.size(BlobId.of(blob.sha256())).filter(size -> size == blob.sizeBytes()).isEmpty())
+        problems.add("restored blob " + blob.sha256() + " is missing from the live store");
+    }
+    return problems;
+  }
+
+  private static List<String> prefixed(String prefix, List<String> problems) {
+    return problems.stream().map(p -> prefix + p).toList();
+  }
+}
