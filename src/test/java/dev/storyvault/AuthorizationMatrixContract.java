@@ -29,6 +29,12 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
     registry.add("storyvault.rate-limits.enabled", () -> "false");
   }
 
+  /** The collection the matrix's document routes share (made once). */
+  String sharedCollection;
+
+  /** The backup the matrix's backup routes share (made once). */
+  String sharedBackup;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -39,6 +45,11 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
    */
   static final String MATRIX =
       """
+            GET    /api/admin/backups                             401 403 403 403 401 403 403 200
+            POST   /api/admin/backups                             401 403 403 403 401 403 403 201
+            GET    /api/admin/backups/{id}                        401 403 403 403 401 403 403 200
+            POST   /api/admin/backups/{id}/verify                 401 403 403 403 401 403 403 200
+            POST   /api/admin/backups/prune                       401 403 403 403 401 403 403 200
             POST   /api/assets                                    401 201 201 201 401 201 403 201
             GET    /api/assets                                    401 200 200 200 401 200 200 200
             GET    /api/assets/{id}                               404 404 200 200 404 404 404 200
@@ -132,11 +143,6 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             GET    /api/collections/{name}/documents/{id}/versions 404 404 200 404 404 404 404 200
             GET    /api/collections/{name}/documents/{id}/versions/{version} 404 404 200 404 404 404 404 200
             POST   /api/collections/{name}/documents/{id}/versions/{version}/restore 401 404 200 404 401 404 404 200
-            GET    /api/admin/backups                             401 403 403 403 401 403 403 200
-            POST   /api/admin/backups                             401 403 403 403 401 403 403 201
-            GET    /api/admin/backups/{id}                        401 403 403 403 401 403 403 200
-            POST   /api/admin/backups/{id}/verify                 401 403 403 403 401 403 403 200
-            POST   /api/admin/backups/prune                       401 403 403 403 401 403 403 200
             """;
 
   static final List<String> CALLERS =
@@ -255,18 +261,48 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
     }
 
     /** A fresh collection of alice's documents (the default rules: owners only) and one of them. */
-    private String inACollection(String path) {
-      String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-      admin.postJson("/api/collections", aCollection(name));
-      if (!path.contains("{id}")) return path.replace("{name}", name);
+    /**
+     * A collection of alice's documents (the default rules: owners only) and one of them. Only a
+     * DELETE of the collection gets a fresh one: making a collection builds its indexes, and one
+     * per request made this test minutes slower.
+     */
+    private String inACollection(String pattern) {
+      String name = pattern.equals("DELETE /api/collections/{name}") ? freshCollection() : shared();
+      String path = pattern.substring(pattern.indexOf(' ') + 1).replace("{name}", name);
+      if (!path.contains("{id}")) return path;
       String id =
           alice
               .postJson("/api/collections/" + name + "/documents", Map.of("name", "x"))
               .json()
               .get("id")
               .asString();
-      return path.replace("{name}", name).replace("{id}", id);
+      return path.replace("{id}", id);
     }
+
+    /**
+     * why one backup, and these routes first in the matrix: a backup copies and verify re-hashes
+     * every blob there is, and each request of the matrix adds some.
+     */
+    private String aBackup() {
+      if (sharedBackup == null)
+        sharedBackup =
+            admin.send("POST", "/api/admin/backups", new byte[0]).json().get("id").asString();
+      return sharedBackup;
+    }
+
+    private String shared() {
+      if (sharedCollection == null) sharedCollection = freshCollection();
+      return sharedCollection;
+    }
+
+    private String freshCollection() {
+      String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+      admin.postJson("/api/collections", aCollection(name));
+      return name;
+    }
+
+    /** The method of the request this fixture is for. */
+    String method = "GET";
 
     String path(String pattern) {
       String path =
@@ -280,11 +316,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
               .replace("{token}", link.json().get("token").asString())
               .replace("{assetId}", asset)
               .replace("{linkId}", link.json().get("id").asString());
-      if (path.startsWith("/api/collections/")) return inACollection(path);
-      if (path.startsWith("/api/admin/backups/{id}"))
-        return path.replace(
-            "{id}",
-            admin.send("POST", "/api/admin/backups", new byte[0]).json().get("id").asString());
+      if (path.startsWith("/api/collections/")) return inACollection(method + " " + path);
+      if (path.startsWith("/api/admin/backups/{id}")) return path.replace("{id}", aBackup());
       if (path.startsWith("/api/assets/")) return path.replace("{id}", asset);
       if (path.startsWith("/api/stories/")) return path.replace("{id}", story);
       if (path.startsWith("/api/jobs/")) return path.replace("{id}", aJob());
@@ -311,6 +344,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
 
   private int send(String route, String caller, Fixture fixture) {
     String method = route.substring(0, route.indexOf(' '));
+    fixture.method = method;
     String path = fixture.path(route.substring(route.indexOf(' ') + 1));
     Api api =
         switch (caller) {

@@ -68,7 +68,8 @@ final class PostgresSnapshots implements DatabaseSnapshots {
           zip.write(sequences(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
           zip.closeEntry();
         }
-        Facts facts = new Facts(schemaVersion(c), counts, blobs(c));
+        Facts facts =
+            new Facts(SnapshotRows.schemaVersion(c, "TRUE"), counts, SnapshotRows.blobs(c));
         c.commit();
         return facts;
       } catch (SQLException | IOException e) {
@@ -166,7 +167,7 @@ final class PostgresSnapshots implements DatabaseSnapshots {
   @Override
   public String liveSchemaVersion() throws IOException {
     try (Connection c = dataSource.getConnection()) {
-      return schemaVersion(c);
+      return SnapshotRows.schemaVersion(c, "TRUE");
     } catch (SQLException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -279,27 +280,6 @@ final class PostgresSnapshots implements DatabaseSnapshots {
       while (rs.next()) tables.add(rs.getString(1));
     }
     return tables;
-  }
-
-  private static String schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
-                    + " ORDER BY installed_rank DESC LIMIT 1")) {
-      return rs.next() ? rs.getString(1) : "none";
-    }
-  }
-
-  private static List<Manifest.Entry> blobs(Connection c) throws SQLException {
-    List<Manifest.Entry> blobs = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT hash, size_bytes FROM blobs WHERE ref_count > 0 ORDER BY hash")) {
-      while (rs.next()) blobs.add(new Manifest.Entry(rs.getString(1), rs.getLong(2)));
-    }
-    return blobs;
   }
 
   /** why: COPY closes the stream it writes to, and the zip must stay open for the next table. */

@@ -60,7 +60,7 @@ final class SqliteSnapshots implements DatabaseSnapshots {
   @Override
   public String liveSchemaVersion() throws IOException {
     try (Connection c = dataSource.getConnection()) {
-      return schemaVersion(c);
+      return SnapshotRows.schemaVersion(c, "1");
     } catch (SQLException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -76,7 +76,7 @@ final class SqliteSnapshots implements DatabaseSnapshots {
     Files.deleteIfExists(file);
     jdbc.sql("VACUUM INTO ?").param(file.toAbsolutePath().toString()).update();
     try (Connection c = open(file)) {
-      return new Facts(schemaVersion(c), counts(c), blobs(c));
+      return new Facts(SnapshotRows.schemaVersion(c, "1"), counts(c), SnapshotRows.blobs(c));
     } catch (SQLException e) {
       throw new IOException("The snapshot could not be read back: " + e.getMessage(), e);
     }
@@ -118,26 +118,5 @@ final class SqliteSnapshots implements DatabaseSnapshots {
       }
     }
     return counts;
-  }
-
-  private static String schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
-                    + " ORDER BY installed_rank DESC LIMIT 1")) {
-      return rs.next() ? rs.getString(1) : "none";
-    }
-  }
-
-  private static List<Manifest.Entry> blobs(Connection c) throws SQLException {
-    List<Manifest.Entry> blobs = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT hash, size_bytes FROM blobs WHERE ref_count > 0 ORDER BY hash")) {
-      while (rs.next()) blobs.add(new Manifest.Entry(rs.getString(1), rs.getLong(2)));
-    }
-    return blobs;
   }
 }

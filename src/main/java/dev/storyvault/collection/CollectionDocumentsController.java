@@ -62,11 +62,15 @@ class CollectionDocumentsController {
       Caller caller, @PathVariable String name, @RequestParam Map<String, String> parameters) {
     CollectionDefinition definition = catalog.require(name).definition();
     String owner = access.listedOwner(definition, caller);
-    DocumentQuery query = DocumentQuery.parse(definition, parameters);
+    // why parsed inside: a cached answer needs no parsing (a query that fails to parse is never
+    // cached, so it is refused every time)
     byte[] body =
         owner == null && ListingCache.applies(definition)
-            ? listings.answer(definition, parameters, () -> page(definition, query, null))
-            : page(definition, query, owner);
+            ? listings.answer(
+                definition,
+                parameters,
+                () -> page(definition, DocumentQuery.parse(definition, parameters), null))
+            : page(definition, DocumentQuery.parse(definition, parameters), owner);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .cacheControl(CacheControl.noStore().cachePrivate())

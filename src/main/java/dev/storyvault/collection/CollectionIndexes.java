@@ -55,6 +55,11 @@ class CollectionIndexes {
           name(collection, key),
           sql.createIndex(name(collection, key), collection, List.of(field)));
     }
+    for (String columns : List.of("id", "created_at, id", "owner_id, id")) {
+      String key = "columns:" + columns;
+      indexes.put(
+          name(collection, key), sql.columnIndex(name(collection, key), collection, columns));
+    }
     for (List<String> paths : definition.compoundIndexes()) {
       List<IndexedField> fields = new ArrayList<>();
       paths.forEach(p -> fields.add(definition.field(p).orElseThrow()));

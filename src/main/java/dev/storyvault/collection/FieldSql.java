@@ -45,6 +45,14 @@ interface FieldSql {
   /** The statement that makes one index over these fields (array fields index alone). */
   List<String> createIndex(String indexName, String collection, List<IndexedField> fields);
 
+  /**
+   * The statement that indexes columns every document has ({@code "created_at, id"}) for one
+   * collection, where the database needs one per collection; else none.
+   */
+  default List<String> columnIndex(String indexName, String collection, String columns) {
+    return List.of();
+  }
+
   /** Keeps what queries on indexed array fields need, in the document's transaction. */
   void arrayValuesChanged(
       String collection, String documentId, List<IndexedField> arrays, Map<String, Object> data);

@@ -107,6 +107,18 @@ final class SqliteFieldSql implements FieldSql {
   }
 
   @Override
+  public List<String> columnIndex(String indexName, String collection, String columns) {
+    return List.of(
+        "CREATE INDEX IF NOT EXISTS "
+            + indexName
+            + " ON collection_documents ("
+            + columns
+            + ") WHERE collection = '"
+            + collection
+            + "'");
+  }
+
+  @Override
   public void arrayValuesChanged(
       String collection, String documentId, List<IndexedField> arrays, Map<String, Object> data) {
     documentRemoved(documentId);

@@ -9,9 +9,9 @@ CREATE TABLE collection_documents (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
-CREATE INDEX collection_documents_by_collection ON collection_documents (collection, id);
-CREATE INDEX collection_documents_by_created ON collection_documents (collection, created_at, id);
-CREATE INDEX collection_documents_by_owner ON collection_documents (collection, owner_id, id);
+-- why no index on (collection, …) here: SQLite keeps no per-value statistics, so it took such an
+-- index for a few rows per collection and read a large collection whole rather than use the field's
+-- index; each collection gets its own partial indexes on id, created_at and owner_id instead.
 
 -- why: SQLite has no index over the elements of a JSON array, so the elements of indexed array
 -- fields are kept here, in the documents' transactions, for "tags ?= 'boss'".

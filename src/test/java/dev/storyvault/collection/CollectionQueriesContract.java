@@ -214,7 +214,7 @@ abstract class CollectionQueriesContract extends ApiTestBase {
     parameters.put("sort", sort);
     DocumentQuery query = DocumentQuery.parse(definition, parameters);
     var statement = finder.statement(definition, query, null);
-    return explain(statement.sql(), statement.params());
+    return filter + " / " + sort + ":\n" + explain(statement.sql(), statement.params());
   }
 
   /** Adds {@code count} monsters straight into the table (an API loop would take minutes). */

@@ -26,7 +26,9 @@ class EmbeddedCollectionQueriesTest extends CollectionQueriesContract {
                 + " SELECT ?, 'tags', 't' || (i % 50), printf('doc_fill%06d', i) FROM n")
         .params(count, collection)
         .update();
-    jdbc.sql("ANALYZE").update();
+    // why no ANALYZE: the server keeps no SQLite statistics (they average rows over all
+    // collections,
+    // so many small collections made the planner read a big one whole), and neither does this test
   }
 
   @Override
