@@ -26,7 +26,8 @@ class BackupConfiguration {
   BackupVault backupVault(BackupProperties properties, BlobProperties live) throws IOException {
     if ("s3".equals(properties.store())) {
       BlobProperties.S3 s3 = properties.s3();
-      if (s3.bucket().equals(live.s3().bucket())
+      if ("s3".equals(live.store())
+          && s3.bucket().equals(live.s3().bucket())
           && String.valueOf(s3.endpoint()).equals(String.valueOf(live.s3().endpoint())))
         throw new IllegalStateException(
             "storyvault.backups.s3.bucket must not be the bucket of the live blobs ("
