@@ -51,6 +51,17 @@ class ListingCache {
     return answer;
   }
 
+  /** The answer kept for this query, or null. */
+  byte[] known(CollectionDefinition definition, Map<String, String> parameters) {
+    return answers
+        .get(definition.name(), name -> new ConcurrentHashMap<>())
+        .get(key(definition, parameters));
+  }
+
+  private static String key(CollectionDefinition definition, Map<String, String> parameters) {
+    return definition.version() + "?" + new TreeMap<>(parameters);
+  }
+
   /** Inside the changing transaction. */
   void changed(String collection) {
     answers.invalidate(collection);

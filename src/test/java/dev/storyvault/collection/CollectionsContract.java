@@ -254,6 +254,11 @@ abstract class CollectionsContract extends ApiTestBase {
     alice.json("PATCH", documents(catalog) + "/" + id, Map.of("name", "Blaze"));
     assertThat(anonymous.get(query).json().get("items").get(0).get("data").get("name").asString())
         .isEqualTo("Blaze");
+    Api.Response computed = anonymous.get(query);
+    Api.Response kept = anonymous.get(query);
+    assertThat(kept.text()).isEqualTo(computed.text());
+    assertThat(kept.contentType()).isEqualTo(computed.contentType());
+    assertThat(kept.header("Cache-Control")).isEqualTo(computed.header("Cache-Control"));
     alice.delete(documents(catalog) + "/" + id);
     assertThat(anonymous.get(query).json().get("items")).isEmpty();
   }
