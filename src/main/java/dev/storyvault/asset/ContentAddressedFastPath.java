@@ -3,6 +3,7 @@ package dev.storyvault.asset;
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.ProblemWriter;
+import dev.storyvault.platform.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code GET /api/blobs/{sha256}} of public content answered before Spring MVC and per-request
@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ContentAddressedFastPath extends OncePerRequestFilter {
+class ContentAddressedFastPath extends RequestFilter {
 
   private static final String PREFIX = "/api/blobs/";
 

@@ -34,7 +34,7 @@ class CollectionCatalog {
   }
 
   Optional<CompiledCollection> find(String name) {
-    if (!DefinitionReader.NAME.matcher(name).matches()) return Optional.empty();
+    if (!DefinitionReader.isName(name)) return Optional.empty();
     return cache.get(name, this::load);
   }
 

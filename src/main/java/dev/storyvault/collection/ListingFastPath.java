@@ -2,6 +2,7 @@ package dev.storyvault.collection;
 
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A catalog listing already in the {@link ListingCache} answered after authentication and rate
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class ListingFastPath extends OncePerRequestFilter {
+class ListingFastPath extends RequestFilter {
 
   private static final String PREFIX = "/api/collections/";
   private static final String SUFFIX = "/documents";

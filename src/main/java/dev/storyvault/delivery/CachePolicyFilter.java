@@ -1,5 +1,6 @@
 package dev.storyvault.delivery;
 
+import dev.storyvault.platform.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every API response is {@code private, no-store} unless its handler says otherwise: nothing that
@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class CachePolicyFilter extends OncePerRequestFilter {
+class CachePolicyFilter extends RequestFilter {
 
   static final String DEFAULT = "private, no-store";
 

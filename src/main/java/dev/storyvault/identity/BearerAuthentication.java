@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.ClientAddresses;
 import dev.storyvault.platform.ProblemWriter;
+import dev.storyvault.platform.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves the caller from {@code Authorization: Bearer …}. No header means anonymous (each
@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BearerAuthentication extends OncePerRequestFilter {
+class BearerAuthentication extends RequestFilter {
 
   static final String CALLER = BearerAuthentication.class.getName() + ".caller";
 

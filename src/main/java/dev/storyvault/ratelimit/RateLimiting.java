@@ -4,6 +4,7 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.ClientAddresses;
 import dev.storyvault.platform.ProblemWriter;
+import dev.storyvault.platform.RequestFilter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -14,14 +15,13 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One token per request from the caller's bucket for the route group: per person or service account
  * when authenticated, per client address otherwise. Admins are not limited. Over the limit: 429
  * with Retry-After and RateLimit headers.
  */
-class RateLimiting extends OncePerRequestFilter {
+class RateLimiting extends RequestFilter {
 
   private final org.springframework.context.ApplicationEventPublisher events;
 
