@@ -147,11 +147,10 @@ class DocumentFinder {
   private static Object value(String part) {
     try {
       Object value = CURSOR_VALUES.readValue(part, Object.class);
-      if (value instanceof java.math.BigDecimal
+      if (value == null
           || value instanceof Number
           || value instanceof String
-          || value instanceof Boolean
-          || value == null) return value;
+          || value instanceof Boolean) return value;
     } catch (RuntimeException e) {
       // refused below
     }

@@ -31,7 +31,6 @@ class DocumentLookup {
 
   CollectionDocument changeable(Caller caller, String name, String id, boolean deleting) {
     CollectionDefinition definition = catalog.require(name).definition();
-    caller.requireAuthenticated();
     return access.changeable(definition, caller, find(name, id), deleting);
   }
 

@@ -1,6 +1,5 @@
 package dev.storyvault.collection;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +137,5 @@ final class SqliteFieldSql implements FieldSql {
     jdbc.sql("DELETE FROM collection_array_values WHERE document_id = ?")
         .param(documentId)
         .update();
-  }
-
-  static List<Object> params(Object... values) {
-    return new ArrayList<>(List.of(values));
   }
 }
