@@ -27,13 +27,16 @@ public class BackupOperations {
   private final BackupPruner pruner;
   private final BackupVault vault;
   private final BackupRestorer restorer;
+  private final EmbeddedMigration migration;
 
   BackupOperations(
       BackupMaker maker,
       BackupChecker checker,
       BackupPruner pruner,
       BackupVault vault,
-      BackupRestorer restorer) {
+      BackupRestorer restorer,
+      EmbeddedMigration migration) {
+    this.migration = migration;
     this.restorer = restorer;
     this.maker = maker;
     this.checker = checker;
@@ -68,6 +71,29 @@ public class BackupOperations {
     List<String> problems = restorer.restore(id, progress);
     return new Outcome(
         problems.isEmpty(), Map.of("id", id, "ok", problems.isEmpty(), "problems", problems));
+  }
+
+  /**
+   * Moves the embedded installation in {@code dataDir} into this (scale-out) one; {@code replace}:
+   * whatever this one holds is replaced (a second run after an interrupted one).
+   */
+  public Outcome migrate(
+      java.nio.file.Path dataDir,
+      boolean replace,
+      java.util.function.Consumer<String> say,
+      java.util.function.BiConsumer<Integer, Integer> progress)
+      throws IOException {
+    EmbeddedMigration.Result result = migration.migrate(dataDir, replace, say, progress);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("ok", result.problems().isEmpty());
+    body.put("source", dataDir.toAbsolutePath().toString());
+    body.put("tables", result.tables());
+    body.put("blobs", result.blobs());
+    body.put("copied_blobs", result.copiedBlobs());
+    body.put("copied_bytes", result.copiedBytes());
+    body.put("rebuilt", result.rebuilt());
+    body.put("problems", result.problems());
+    return new Outcome(result.problems().isEmpty(), body);
   }
 
   public Outcome prune() throws IOException {

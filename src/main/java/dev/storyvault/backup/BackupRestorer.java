@@ -2,6 +2,7 @@ package dev.storyvault.backup;
 
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.blob.BlobStore;
+import dev.storyvault.database.DerivedData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,13 +31,16 @@ class BackupRestorer {
   private final DatabaseSnapshots snapshots;
   private final BlobStore live;
   private final BackupLock lock;
+  private final List<DerivedData> derived;
 
   BackupRestorer(
       BackupVault vault,
       BackupChecker checker,
       DatabaseSnapshots snapshots,
       BlobStore live,
-      BackupLock lock) {
+      BackupLock lock,
+      List<DerivedData> derived) {
+    this.derived = derived;
     this.vault = vault;
     this.checker = checker;
     this.snapshots = snapshots;
@@ -66,31 +70,44 @@ class BackupRestorer {
                     BlobId.of(manifest.snapshot().sha256()), 0, manifest.snapshot().sizeBytes())) {
           Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        snapshots.restore(file);
+        snapshots.restore(file, manifest.database());
       } finally {
         Files.deleteIfExists(file);
       }
+      if (!manifest.database().equals(snapshots.database())) rebuildDerived(derived);
       return checkLive(manifest);
     }
   }
 
   private List<String> refusals(Manifest manifest) throws IOException {
     List<String> refusals = new ArrayList<>();
-    if (!manifest.database().equals(snapshots.database()))
+    if (!snapshots.accepts(manifest.database()))
       refusals.add(
           "refused: a "
               + manifest.database()
               + " backup cannot be restored into "
               + snapshots.database()
-              + " (use 'migrate')");
+              + "");
+    refusals.addAll(refusalsToCopy(snapshots, manifest.schemaVersion(), false));
+    return refusals;
+  }
+
+  /**
+   * Why a database cannot take a copy of a snapshot of {@code schemaVersion}: another schema
+   * version, or content already there (unless {@code replacing} it was asked for).
+   */
+  static List<String> refusalsToCopy(
+      DatabaseSnapshots snapshots, String schemaVersion, boolean replacing) throws IOException {
+    List<String> refusals = new ArrayList<>();
     String version = snapshots.liveSchemaVersion();
-    if (!manifest.schemaVersion().equals(version))
+    if (!schemaVersion.equals(version))
       refusals.add(
           "refused: the backup has schema version "
-              + manifest.schemaVersion()
+              + schemaVersion
               + ", this installation "
               + version
               + "; restore with the StoryVault version that made it");
+    if (replacing) return refusals;
     Map<String, Long> counts = snapshots.liveCounts();
     for (String table : CONTENT) {
       if (counts.getOrDefault(table, 0L) > 0)
@@ -121,28 +138,45 @@ class BackupRestorer {
     }
   }
 
+  /** Rebuilds what a copy between kinds of database does not carry. */
+  static void rebuildDerived(List<DerivedData> derived) {
+    derived.forEach(DerivedData::rebuild);
+  }
+
   private List<String> checkLive(Manifest manifest) throws IOException {
-    List<String> problems = new ArrayList<>();
-    Map<String, Long> counts = snapshots.liveCounts();
-    manifest
-        .tables()
-        .forEach(
-            (table, expected) -> {
-              if (table.equals("flyway_schema_history")) return;
-              Long actual = counts.get(table);
-              if (!expected.equals(actual))
-                problems.add(
-                    "restored table "
-                        + table
-                        + " holds "
-                        + actual
-                        + " rows; the manifest says "
-                        + expected);
-            });
+    List<String> problems =
+        compareCounts(
+            manifest.tables(),
+            snapshots.liveCounts(),
+            !manifest.database().equals(snapshots.database()));
     for (Manifest.Entry blob : manifest.blobs()) {
       if (live.size(BlobId.of(blob.sha256())).filter(size -> size == blob.sizeBytes()).isEmpty())
         problems.add("restored blob " + blob.sha256() + " is missing from the live store");
     }
+    return problems;
+  }
+
+  /**
+   * Tables whose rows differ from what was expected. {@code acrossDatabases}: only the tables both
+   * kinds of database hold and a copy carries are compared.
+   */
+  static List<String> compareCounts(
+      Map<String, Long> expected, Map<String, Long> actual, boolean acrossDatabases) {
+    List<String> problems = new ArrayList<>();
+    expected.forEach(
+        (table, rows) -> {
+          if (table.equals("flyway_schema_history")) return;
+          if (acrossDatabases
+              && (!actual.containsKey(table) || !SqliteIntoPostgres.isCopied(table))) return;
+          if (!rows.equals(actual.get(table)))
+            problems.add(
+                "restored table "
+                    + table
+                    + " holds "
+                    + actual.get(table)
+                    + " rows; the source held "
+                    + rows);
+        });
     return problems;
   }
 

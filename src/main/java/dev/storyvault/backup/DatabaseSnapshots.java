@@ -28,9 +28,15 @@ interface DatabaseSnapshots {
 
   /**
    * Replaces the whole database with the snapshot's contents (the schema versions match; the caller
-   * checked the database holds no content).
+   * checked the database holds no content). {@code database}: the kind of database the snapshot was
+   * taken from ({@link #database()} of its installation).
    */
-  void restore(Path file) throws IOException;
+  void restore(Path file, String database) throws IOException;
+
+  /** Whether a snapshot of {@code database} can be restored here. */
+  default boolean accepts(String database) {
+    return database.equals(database());
+  }
 
   /** Each table's rows in the live database (what a restore is checked against). */
   Map<String, Long> liveCounts() throws IOException;

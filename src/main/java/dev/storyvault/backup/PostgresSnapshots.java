@@ -44,6 +44,12 @@ final class PostgresSnapshots implements DatabaseSnapshots {
     return "postgresql";
   }
 
+  /** An embedded installation's snapshot too: that is how embedded moves to scale-out. */
+  @Override
+  public boolean accepts(String database) {
+    return database.equals("postgresql") || database.equals("sqlite");
+  }
+
   @Override
   public Facts take(Path file) throws IOException {
     try (Connection c = dataSource.getConnection()) {
@@ -105,37 +111,21 @@ final class PostgresSnapshots implements DatabaseSnapshots {
   /**
    * In one transaction: empties every table but Flyway's history, copies each table back in an
    * order that puts a referenced table before the tables that reference it, and moves every
-   * sequence past the largest value restored.
+   * sequence past the largest value restored. An embedded (SQLite) snapshot is copied row by row
+   * ({@link SqliteIntoPostgres}); what only PostgreSQL keeps is rebuilt afterwards.
    */
   @Override
-  public void restore(Path file) throws IOException {
+  public void restore(Path file, String database) throws IOException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<String> tables = tables(c);
-        tables.remove("flyway_schema_history");
-        try (Statement s = c.createStatement()) {
-          s.execute(
-              "TRUNCATE "
-                  + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList())
-                  + " CASCADE");
-        }
-        List<String> order = referencedFirst(c, tables);
-        Map<String, Path> entries = unzip(file);
-        try {
-          Path sequenceFile = entries.get(SEQUENCES);
-          if (sequenceFile != null) restoreSequences(c, Files.readAllLines(sequenceFile));
-          for (String table : order) {
-            Path entry = entries.get(table);
-            if (entry == null) continue;
-            try (InputStream in = Files.newInputStream(entry)) {
-              c.unwrap(PGConnection.class)
-                  .getCopyAPI()
-                  .copyIn("COPY \"" + table + "\" FROM STDIN", in);
-            }
+        List<String> order = emptied(c);
+        if (database.equals("sqlite")) {
+          try (Connection source = SqliteSnapshots.open(file)) {
+            SqliteIntoPostgres.copy(source, c, order);
           }
-        } finally {
-          for (Path entry : entries.values()) Files.deleteIfExists(entry);
+        } else {
+          copyIn(c, order, file);
         }
         c.commit();
       } catch (SQLException | IOException e) {
@@ -144,6 +134,37 @@ final class PostgresSnapshots implements DatabaseSnapshots {
       }
     } catch (SQLException e) {
       throw new IOException("The snapshot could not be restored: " + e.getMessage(), e);
+    }
+  }
+
+  /** Empties every table but Flyway's history; the tables, referenced ones first. */
+  private static List<String> emptied(Connection c) throws SQLException {
+    List<String> tables = tables(c);
+    tables.remove("flyway_schema_history");
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "TRUNCATE "
+              + String.join(", ", tables.stream().map(t -> "\"" + t + "\"").toList())
+              + " CASCADE");
+    }
+    return referencedFirst(c, tables);
+  }
+
+  private static void copyIn(Connection c, List<String> order, Path file)
+      throws IOException, SQLException {
+    Map<String, Path> entries = unzip(file);
+    try {
+      Path sequenceFile = entries.get(SEQUENCES);
+      if (sequenceFile != null) restoreSequences(c, Files.readAllLines(sequenceFile));
+      for (String table : order) {
+        Path entry = entries.get(table);
+        if (entry == null) continue;
+        try (InputStream in = Files.newInputStream(entry)) {
+          c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY \"" + table + "\" FROM STDIN", in);
+        }
+      }
+    } finally {
+      for (Path entry : entries.values()) Files.deleteIfExists(entry);
     }
   }
 

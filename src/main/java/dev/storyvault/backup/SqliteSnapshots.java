@@ -36,7 +36,9 @@ final class SqliteSnapshots implements DatabaseSnapshots {
    * and rows at their next statement.
    */
   @Override
-  public void restore(Path file) throws IOException {
+  public void restore(Path file, String database) throws IOException {
+    if (!accepts(database))
+      throw new IOException("A " + database + " snapshot cannot be restored into SQLite.");
     String path = file.toAbsolutePath().toString();
     if (path.contains("'"))
       throw new IOException("A snapshot path may not contain a quote: " + path);
@@ -84,6 +86,11 @@ final class SqliteSnapshots implements DatabaseSnapshots {
 
   @Override
   public Map<String, Long> inspect(Path file) throws IOException {
+    return check(file);
+  }
+
+  /** {@code PRAGMA quick_check} on a snapshot, then its tables' rows (on either kind of server). */
+  static Map<String, Long> check(Path file) throws IOException {
     try (Connection c = open(file);
         Statement s = c.createStatement();
         ResultSet check = s.executeQuery("PRAGMA quick_check")) {
@@ -96,7 +103,7 @@ final class SqliteSnapshots implements DatabaseSnapshots {
     }
   }
 
-  private static Connection open(Path file) throws SQLException {
+  static Connection open(Path file) throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=1");
   }
 

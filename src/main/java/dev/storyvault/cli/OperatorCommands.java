@@ -9,17 +9,23 @@ import picocli.CommandLine.Command;
 
 /**
  * The operator command line (picocli): {@code serve} (the default), {@code users}, {@code keys},
- * {@code backup}, each with {@code --help}. Exit codes: 0 done, 1 failed, 2 usage error.
+ * {@code backup}, {@code migrate}, each with {@code --help}. Exit codes: 0 done, 1 failed, 2 usage
+ * error.
  */
 @Command(
     name = "storyvault",
     mixinStandardHelpOptions = true,
     description = "Stores, generates and delivers AI-made content. With no command it serves.",
-    subcommands = {UsersCommand.class, KeysCommand.class, BackupCommand.class})
+    subcommands = {
+      UsersCommand.class,
+      KeysCommand.class,
+      BackupCommand.class,
+      MigrateCommand.class
+    })
 public final class OperatorCommands {
 
   static final Set<String> COMMANDS =
-      Set.of("users", "keys", "backup", "--help", "-h", "help", "--version", "-V");
+      Set.of("users", "keys", "backup", "migrate", "--help", "-h", "help", "--version", "-V");
 
   private OperatorCommands() {}
 

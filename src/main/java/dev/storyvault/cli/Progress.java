@@ -12,6 +12,7 @@ final class Progress {
   private final String what;
   private final boolean terminal = System.console() != null;
   private int lastTenth = -1;
+  private boolean drawn;
 
   Progress(PrintWriter err, String what) {
     this.err = err;
@@ -24,14 +25,18 @@ final class Progress {
       err.print(
           "\r" + done + "/" + all + " " + what + " " + "#".repeat(tenth) + ".".repeat(10 - tenth));
       err.flush();
+      drawn = true;
     } else if (tenth != lastTenth) {
       lastTenth = tenth;
       err.println(done + "/" + all + " " + what);
     }
   }
 
+  /** Ends the current run of steps (a next run starts from nothing). */
   void done() {
-    if (terminal) err.println();
+    if (drawn) err.println();
+    drawn = false;
+    lastTenth = -1;
     err.flush();
   }
 }

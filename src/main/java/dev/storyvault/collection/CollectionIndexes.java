@@ -45,6 +45,22 @@ class CollectionIndexes {
     if (after != null) backfillArrays(before, after);
   }
 
+  /**
+   * Makes whatever {@code definition} needs that is missing, and the array elements of its stored
+   * documents where the database keeps them apart (after documents were copied in).
+   */
+  void rebuild(CollectionDefinition definition) {
+    wanted(definition)
+        .values()
+        .forEach(statements -> statements.forEach(s -> jdbc.sql(s).update()));
+    List<IndexedField> arrays = arrayFields(definition);
+    if (arrays.isEmpty()) return;
+    documents.forEachInCollection(
+        definition.name(),
+        document ->
+            sql.arrayValuesChanged(definition.name(), document.id(), arrays, document.data()));
+  }
+
   /** Index name → the statements that make it. */
   private Map<String, List<String>> wanted(CollectionDefinition definition) {
     Map<String, List<String>> indexes = new LinkedHashMap<>();

@@ -23,6 +23,14 @@ class PostgresStorySearch implements StorySearch {
     return jdbc.sql("SELECT nextval('story_doc_numbers')").query(Long.class).single();
   }
 
+  @Override
+  public void continueDocNumbers() {
+    jdbc.sql(
+            "SELECT setval('story_doc_numbers', COALESCE(MAX(doc_number), 0) + 1, false) FROM stories")
+        .query(Long.class)
+        .single();
+  }
+
   private static final String VECTOR =
       """
             setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'A')

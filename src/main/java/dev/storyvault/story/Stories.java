@@ -186,6 +186,14 @@ class Stories {
     return history.document(id, version).map(json::parse);
   }
 
+  /** Story ids in id order after {@code after}, {@code limit} of them (for a walk over all). */
+  List<String> idsAfter(String after, int limit) {
+    return jdbc.sql("SELECT id FROM stories WHERE id > ? ORDER BY id LIMIT ?")
+        .params(after, limit)
+        .query(String.class)
+        .list();
+  }
+
   void delete(String id) {
     jdbc.sql("DELETE FROM stories WHERE id = ?").param(id).update();
   }

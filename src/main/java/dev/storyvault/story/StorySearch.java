@@ -40,6 +40,9 @@ interface StorySearch {
 
   void remove(String storyId);
 
+  /** After the stories were copied in from another database: doc numbers continue past theirs. */
+  default void continueDocNumbers() {}
+
   /** How often {@link SearchIndexUpkeep} runs {@link #tidyStep(boolean)}. */
   default Duration upkeepEvery() {
     return Duration.ofMillis(50);
