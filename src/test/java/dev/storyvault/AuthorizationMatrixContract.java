@@ -143,6 +143,13 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             GET    /api/collections/{name}/documents/{id}/versions 404 404 200 404 404 404 404 200
             GET    /api/collections/{name}/documents/{id}/versions/{version} 404 404 200 404 404 404 404 200
             POST   /api/collections/{name}/documents/{id}/versions/{version}/restore 401 404 200 404 401 404 404 200
+            GET    /api/users/me/export                           401 200 202 200 401 200 200 200
+            POST   /api/users/me/exports                          401 202 202 202 401 202 202 202
+            GET    /api/users/me/exports/{id}                     401 404 200 404 401 404 404 404
+            GET    /api/personal-exports/{id}/download            403 403 403 403 403 403 403 403
+            DELETE /api/admin/users/{id}/data                     401 403 403 403 401 403 403 200
+            DELETE /api/users/me/data                             401 200 200 200 401 200 403 409
+            DELETE /api/user/data                                 401 200 200 200 401 200 403 409
             """;
 
   static final List<String> CALLERS =
@@ -330,6 +337,12 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 .get("id")
                 .asString());
       }
+      if (path.startsWith("/api/users/me/exports/") || path.startsWith("/api/personal-exports/"))
+        return path.replace(
+            "{id}",
+            alice.send("POST", "/api/users/me/exports", new byte[0]).json().get("id").asString());
+      if (path.startsWith("/api/admin/users/"))
+        return path.replace("{id}", keyFor("doomed", List.of("read")).get("user_id").asString());
       if (path.startsWith("/api/keys/"))
         return path.replace(
             "{id}",
@@ -346,8 +359,13 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
     String method = route.substring(0, route.indexOf(' '));
     fixture.method = method;
     String path = fixture.path(route.substring(route.indexOf(' ') + 1));
+    // why someone new: an erasure must not take away the people the other rows need
+    String who =
+        erases(route) && (caller.equals("owner") || caller.equals("shared-with"))
+            ? "disposable"
+            : caller;
     Api api =
-        switch (caller) {
+        switch (who) {
           case "anonymous", "share-link" -> anonymous;
           case "guest" ->
               anonymous.as(
@@ -356,6 +374,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                       .json()
                       .get("token")
                       .asString());
+          case "disposable" -> admin.as(newKey("erased", List.of("read", "write")));
           case "owner" -> alice;
           case "shared-with" -> bob;
           case "other" -> admin.as(newKey("carol", List.of("read", "write")));
@@ -363,6 +382,10 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
           default -> admin;
         };
     return request(api, method, path).status();
+  }
+
+  private static boolean erases(String route) {
+    return route.startsWith("DELETE /api/user") && route.endsWith("/data");
   }
 
   static Map<String, Object> aCollection(String name) {
@@ -377,7 +400,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
 
   private static Api.Response request(Api api, String method, String path) {
     String route =
-        path.replaceAll("(ast|sty|lnk|job|ses|doc|bkp)_[0-9a-z]+", "{id}")
+        path.replaceAll("(ast|sty|lnk|job|ses|doc|bkp|pex|usr)_[0-9a-z]+", "{id}")
             .replaceAll("matrix-[0-9a-f]+", "{name}");
     return switch (method + " " + route) {
       case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());

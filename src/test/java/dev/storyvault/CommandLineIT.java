@@ -81,6 +81,14 @@ class CommandLineIT {
     assertThat(verified.output()).contains(id + ": ok");
     assertThat(run(dataDir, "backup", "verify", "bkp_doesnotexist00").exitCode()).isEqualTo(1);
     assertThat(run(dataDir, "backup", "frobnicate").exitCode()).isEqualTo(2);
+
+    Result migrateHelp = run(dataDir, "migrate", "--help");
+    assertThat(migrateHelp.exitCode()).isZero();
+    assertThat(migrateHelp.output()).contains("--from", "--replace", "Stop the embedded server");
+    Result intoItself = run(dataDir, "migrate", "--from", dataDir.toString());
+    assertThat(intoItself.exitCode()).isEqualTo(1);
+    assertThat(intoItself.output()).contains("this installation is embedded");
+    assertThat(run(dataDir, "migrate").exitCode()).as("--from is required").isEqualTo(2);
   }
 
   private static Result run(Path dataDir, String... args) throws Exception {

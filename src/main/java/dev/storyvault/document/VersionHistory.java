@@ -63,4 +63,21 @@ public final class VersionHistory {
         .query(String.class)
         .optional();
   }
+
+  /**
+   * After a person's data was erased: their authorship and every mention of their id in the stored
+   * versions of other people's documents are given to {@code heir} (ids are unique tokens, so
+   * replacing one inside JSON text changes nothing else).
+   */
+  public int forget(String personId, String heir) {
+    int changed =
+        jdbc.sql("UPDATE " + table + " SET author_id = ? WHERE author_id = ?")
+            .params(heir, personId)
+            .update();
+    return changed
+        + jdbc.sql(
+                "UPDATE " + table + " SET document = REPLACE(document, ?, ?) WHERE document LIKE ?")
+            .params(personId, heir, "%" + personId + "%")
+            .update();
+  }
 }

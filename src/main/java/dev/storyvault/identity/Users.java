@@ -25,6 +25,26 @@ public class Users {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The placeholder account that keeps what an erased person made and other people's content still
+   * uses (an illustration in someone else's story); it has no login and no keys.
+   */
+  public static final String HEIR_ID = "usr_00000000000000000000erased";
+
+  /** The placeholder account's id, made on first use. */
+  public String ensureHeir() {
+    if (find(HEIR_ID).isEmpty()) {
+      writes.execute(
+          () ->
+              jdbc.sql(
+                      "INSERT INTO users (id, username, role, created_at) VALUES (?, ?, ?, ?)"
+                          + " ON CONFLICT (id) DO NOTHING")
+                  .params(HEIR_ID, "erased", Role.USER.name(), clock.millis())
+                  .update());
+    }
+    return HEIR_ID;
+  }
+
   public record User(String id, String username, Role role) {}
 
   record Credentials(String id, Role role, String passwordHash, Long expiresAt) {}

@@ -186,6 +186,39 @@ class Stories {
     return history.document(id, version).map(json::parse);
   }
 
+  /** The ids of the stories {@code userId} owns, and of those shared with them. */
+  List<String> ownedBy(String userId) {
+    return jdbc.sql("SELECT id FROM stories WHERE owner_id = ? ORDER BY id")
+        .param(userId)
+        .query(String.class)
+        .list();
+  }
+
+  List<String> sharedWith(String userId) {
+    return jdbc.sql("SELECT story_id FROM story_shares WHERE user_id = ? ORDER BY story_id")
+        .param(userId)
+        .query(String.class)
+        .list();
+  }
+
+  /** The stored document and versions of a story as written (for a person's export). */
+  Optional<String> storedDocument(String id) {
+    return jdbc.sql("SELECT document FROM stories WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  List<VersionHistory.Version> storedVersions(String id) {
+    return history.list(id);
+  }
+
+  /** A person's authorship and mentions in other stories' versions go to {@code heir}. */
+  int forget(String userId, String heir) {
+    int changed = history.forget(userId, heir);
+    return changed + jdbc.sql("DELETE FROM story_shares WHERE user_id = ?").param(userId).update();
+  }
+
   /** Story ids in id order after {@code after}, {@code limit} of them (for a walk over all). */
   List<String> idsAfter(String after, int limit) {
     return jdbc.sql("SELECT id FROM stories WHERE id > ? ORDER BY id LIMIT ?")

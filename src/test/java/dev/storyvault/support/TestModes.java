@@ -90,6 +90,8 @@ public final class TestModes {
     registry.add("storyvault.auth.guest-upload-quota", () -> "64KB");
     registry.add("db-scheduler.polling-interval", () -> "1s");
     registry.add("storyvault.exports.slot-wait", () -> "PT0.3S");
+    // why small: a test account with one short recording is exported in the background
+    registry.add("storyvault.personal-data.inline-export-limit", () -> "100KB");
   }
 
   public static Path tempDir(String prefix) {
