@@ -143,6 +143,12 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             GET    /api/collections/{name}/documents/{id}/versions 404 404 200 404 404 404 404 200
             GET    /api/collections/{name}/documents/{id}/versions/{version} 404 404 200 404 404 404 404 200
             POST   /api/collections/{name}/documents/{id}/versions/{version}/restore 401 404 200 404 401 404 404 200
+            GET    /api/admin/storage                             401 403 403 403 401 403 403 200
+            GET    /api/admin/cleanup                             401 403 403 403 401 403 403 200
+            POST   /api/admin/cleanup                             401 403 403 403 401 403 403 200
+            GET    /api/trash                                     401 200 200 200 401 200 200 200
+            POST   /api/trash/{id}/restore                        401 404 200 404 401 404 404 200
+            DELETE /api/trash/{id}                                401 404 204 404 401 404 404 204
             GET    /api/users/me/export                           401 200 202 200 401 200 200 200
             POST   /api/users/me/exports                          401 202 202 202 401 202 202 202
             GET    /api/users/me/exports/{id}                     401 404 200 404 401 404 404 404
@@ -297,6 +303,20 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
       return sharedBackup;
     }
 
+    /** Alice's own asset, deleted: an item in her trash. */
+    private String trashed() {
+      String id =
+          alice
+              .upload("/api/assets", "t.png", Media.aUniquePng(), Map.of())
+              .json()
+              .get("id")
+              .asString();
+      alice.delete("/api/assets/" + id);
+      for (var item : alice.get("/api/trash").json().get("items"))
+        if (item.get("item_id").asString().equals(id)) return item.get("id").asString();
+      throw new IllegalStateException("not in the trash");
+    }
+
     private String shared() {
       if (sharedCollection == null) sharedCollection = freshCollection();
       return sharedCollection;
@@ -341,6 +361,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         return path.replace(
             "{id}",
             alice.send("POST", "/api/users/me/exports", new byte[0]).json().get("id").asString());
+      if (path.startsWith("/api/trash/")) return path.replace("{id}", trashed());
       if (path.startsWith("/api/admin/users/"))
         return path.replace("{id}", keyFor("doomed", List.of("read")).get("user_id").asString());
       if (path.startsWith("/api/keys/"))
@@ -400,7 +421,7 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
 
   private static Api.Response request(Api api, String method, String path) {
     String route =
-        path.replaceAll("(ast|sty|lnk|job|ses|doc|bkp|pex|usr)_[0-9a-z]+", "{id}")
+        path.replaceAll("(ast|sty|lnk|job|ses|doc|bkp|pex|usr|trs)_[0-9a-z]+", "{id}")
             .replaceAll("matrix-[0-9a-f]+", "{name}");
     return switch (method + " " + route) {
       case "POST /api/assets" -> api.upload(path, "n.png", Media.aUniquePng(), Map.of());

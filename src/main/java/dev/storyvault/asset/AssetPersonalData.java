@@ -95,7 +95,7 @@ class AssetPersonalData implements PersonalData {
       if (asset == null) continue;
       if (writes.execute(() -> keptFor(asset, heir))) continue;
       try {
-        removal.remove(asset);
+        removal.erase(asset);
         removed++;
       } catch (dev.storyvault.platform.ApiProblem inUseMeanwhile) {
         writes.execute(() -> keptFor(asset, heir));

@@ -13,9 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes an asset with all its versions; the blobs they used lose a reference and are collected
- * later. The asset row is locked before its users are counted, so a document that starts using it
- * concurrently either commits first (and the delete answers 409) or finds it gone (and is refused).
+ * Deletes an asset with all its versions: into the trash (blobs kept until it is purged), or at
+ * once when a person's data is erased (blobs lose a reference and are collected later). The asset
+ * row is locked before its users are counted, so a document that starts using it concurrently
+ * either commits first (and the delete answers 409) or finds it gone (and is refused).
  */
 @Component
 class AssetRemoval {
@@ -27,8 +28,10 @@ class AssetRemoval {
   private final Variants variants;
   private final PublicBlobs publicBlobs;
   private final WriteTransactions writes;
+  private final AssetTrash trash;
 
   AssetRemoval(
+      AssetTrash trash,
       Assets assets,
       BlobLedger ledger,
       ApplicationEventPublisher events,
@@ -36,6 +39,7 @@ class AssetRemoval {
       Variants variants,
       PublicBlobs publicBlobs,
       WriteTransactions writes) {
+    this.trash = trash;
     this.variants = variants;
     this.assets = assets;
     this.ledger = ledger;
@@ -45,18 +49,37 @@ class AssetRemoval {
     this.writes = writes;
   }
 
+  /** Moves the asset to the trash: its blobs stay referenced until it is purged. */
   public void remove(Asset asset) {
     writes.run(
         () -> {
-          if (!assetReferences.lockAsset(asset.id())) throw ApiProblem.notFound("asset");
-          List<Map<String, String>> users = assetReferences.all(asset.id());
-          if (!users.isEmpty()) throw inUse(users);
+          unused(asset);
+          trash.keep(asset);
+          publicBlobs.visibilityChanging(asset, false);
+          variants.deleteAll(asset.id());
+          assets.delete(asset.id());
+          events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));
+        });
+  }
+
+  /** Deletes the asset at once, blobs released (a person's data erased). */
+  void erase(Asset asset) {
+    writes.run(
+        () -> {
+          unused(asset);
           publicBlobs.visibilityChanging(asset, false);
           List<BlobId> blobs = new ArrayList<>(variants.deleteAll(asset.id()));
           blobs.addAll(assets.delete(asset.id()));
           blobs.forEach(ledger::release);
           events.publishEvent(new AssetDeleted(asset.id(), asset.ownerId()));
         });
+  }
+
+  /** Locks the asset's row, then refuses if anything uses it. */
+  private void unused(Asset asset) {
+    if (!assetReferences.lockAsset(asset.id())) throw ApiProblem.notFound("asset");
+    List<Map<String, String>> users = assetReferences.all(asset.id());
+    if (!users.isEmpty()) throw inUse(users);
   }
 
   private static ApiProblem inUse(List<Map<String, String>> users) {

@@ -48,4 +48,13 @@ class PublicBlobs {
     if (asset.isPublic())
       events.publishEvent(new PublicContentWithdrawn(asset.id(), asset.ownerId(), hashes));
   }
+
+  /** In the transaction that restores {@code asset} from the trash. */
+  void restored(Asset asset) {
+    if (!asset.isPublic()) return;
+    assets.versions(asset.id()).stream()
+        .map(v -> v.blob().hex())
+        .distinct()
+        .forEach(cache::invalidate);
+  }
 }

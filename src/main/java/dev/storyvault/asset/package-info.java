@@ -1,6 +1,7 @@
 /** Assets: uploads, versions, variants, access, delivery, and which documents use each asset. */
 @ApplicationModule(
     allowedDependencies = {
+      "trash",
       "blob",
       "image",
       "delivery",

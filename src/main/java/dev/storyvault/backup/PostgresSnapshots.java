@@ -88,24 +88,75 @@ final class PostgresSnapshots implements DatabaseSnapshots {
   }
 
   /**
-   * Reads every entry through and counts its rows (COPY's text format escapes newlines inside
-   * values, so a row is a line).
+   * Loads every entry into a scratch schema made for the check (a table like the live one, without
+   * its constraints), so each value must parse as its column's type; counts the rows. All of it in
+   * one transaction that is rolled back: the scratch schema never outlives the check.
    */
   @Override
   public Map<String, Long> inspect(Path file) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        String name = entry.getName();
-        if (name.equals(SEQUENCES)) continue;
-        if (!name.endsWith(SUFFIX) || name.contains("/"))
-          throw new IOException("The database snapshot holds an unexpected entry '" + name + "'.");
-        counts.put(name.substring(0, name.length() - SUFFIX.length()), lines(zip));
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<String> live = tables(c);
+        String scratch = scratchSchema(c);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+          for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+            String name = entry.getName();
+            if (name.equals(SEQUENCES)) continue;
+            String table =
+                name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : "";
+            if (!TABLE.matcher(table).matches())
+              throw new IOException(
+                  "The database snapshot holds an unexpected entry '" + name + "'.");
+            counts.put(table, live.contains(table) ? load(c, scratch, table, zip) : lines(zip));
+          }
+        } catch (java.util.zip.ZipException e) {
+          throw new IOException("The database snapshot is damaged: " + e.getMessage(), e);
+        }
+      } catch (SQLException e) {
+        throw new IOException("The database snapshot does not load: " + e.getMessage(), e);
+      } finally {
+        c.rollback();
       }
-    } catch (java.util.zip.ZipException e) {
-      throw new IOException("The database snapshot is damaged: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
     }
     return counts;
+  }
+
+  private static final java.util.regex.Pattern TABLE =
+      java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private static String scratchSchema(Connection c) throws SQLException {
+    String scratch =
+        "sv_verify_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + scratch);
+    }
+    return scratch;
+  }
+
+  private static long load(Connection c, String scratch, String table, InputStream rows)
+      throws SQLException, IOException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE "
+              + scratch
+              + ".\""
+              + table
+              + "\" (LIKE \""
+              + table
+              + "\" INCLUDING DEFAULTS)");
+    }
+    return c.unwrap(PGConnection.class)
+        .getCopyAPI()
+        .copyIn(
+            "COPY " + scratch + ".\"" + table + "\" FROM STDIN",
+            new java.io.FilterInputStream(rows) {
+              @Override
+              public void close() {}
+            });
   }
 
   /**

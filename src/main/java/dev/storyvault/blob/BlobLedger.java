@@ -78,6 +78,18 @@ public class BlobLedger {
     references.releaseReference(blob);
   }
 
+  /** What is stored: live blobs, their bytes, and what deduplication saved. */
+  public record Totals(long blobs, long bytes, long referencedBytes) {
+    public long savedByDeduplication() {
+      return referencedBytes - bytes;
+    }
+  }
+
+  public Totals totals() {
+    long[] t = references.totals();
+    return new Totals(t[0], t[1], t[2]);
+  }
+
   public long referenceCount(BlobId blob) {
     return references.referenceCount(blob);
   }

@@ -50,6 +50,15 @@ class LedgerRows {
         .update();
   }
 
+  /** Live blobs, their bytes, the bytes all their references would take without sharing. */
+  long[] totals() {
+    return jdbc.sql(
+            "SELECT COUNT(*), COALESCE(SUM(size_bytes), 0), COALESCE(SUM(size_bytes * ref_count), 0)"
+                + " FROM blobs WHERE ref_count > 0")
+        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+        .single();
+  }
+
   long referenceCount(BlobId blob) {
     return jdbc.sql("SELECT ref_count FROM blobs WHERE hash = ?")
         .param(blob.hex())

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The operator command line (picocli): {@code serve} (the default), {@code users}, {@code keys},
- * {@code backup}, {@code migrate}, each with {@code --help}. Exit codes: 0 done, 1 failed, 2 usage
- * error.
+ * {@code backup}, {@code migrate}, {@code cleanup}, each with {@code --help}. Exit codes: 0 done, 1
+ * failed, 2 usage error.
  */
 @Command(
     name = "storyvault",
@@ -20,12 +20,23 @@ import picocli.CommandLine.Command;
       UsersCommand.class,
       KeysCommand.class,
       BackupCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      CleanupCommand.class
     })
 public final class OperatorCommands {
 
   static final Set<String> COMMANDS =
-      Set.of("users", "keys", "backup", "migrate", "--help", "-h", "help", "--version", "-V");
+      Set.of(
+          "users",
+          "keys",
+          "backup",
+          "migrate",
+          "cleanup",
+          "--help",
+          "-h",
+          "help",
+          "--version",
+          "-V");
 
   private OperatorCommands() {}
 

@@ -38,6 +38,8 @@ class DocumentEditor {
   private final Clock clock;
   private final ListingCache listings;
 
+  private final DocumentTrash trash;
+
   DocumentEditor(
       CollectionCatalog catalog,
       CollectionDefinitions definitions,
@@ -49,7 +51,9 @@ class DocumentEditor {
       ApplicationEventPublisher events,
       WriteTransactions writes,
       Clock clock,
-      ListingCache listings) {
+      ListingCache listings,
+      DocumentTrash trash) {
+    this.trash = trash;
     this.listings = listings;
     this.catalog = catalog;
     this.definitions = definitions;
@@ -133,10 +137,10 @@ class DocumentEditor {
     if (expectedVersion != doc.version()) throw stale();
     writes.run(
         () -> {
+          trash.keep(doc);
           if (!documents.delete(doc.id(), expectedVersion)) throw stale();
           sql.documentRemoved(doc.id());
           listings.changed(doc.collection());
-          assets.recordReferences(REFERRER, doc.id(), List.of());
           events.publishEvent(new DocumentDeleted(doc.collection(), doc.id(), doc.ownerId()));
           battles(doc, false);
         });

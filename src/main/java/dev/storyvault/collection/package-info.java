@@ -4,7 +4,15 @@
  * built-in catalogs (creatures, animations, effects, battles, analytics snapshots).
  */
 @ApplicationModule(
-    allowedDependencies = {"asset", "identity", "database", "coordination", "document", "platform"})
+    allowedDependencies = {
+      "trash",
+      "asset",
+      "identity",
+      "database",
+      "coordination",
+      "document",
+      "platform"
+    })
 package dev.storyvault.collection;
 
 import org.springframework.modulith.ApplicationModule;

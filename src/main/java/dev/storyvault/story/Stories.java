@@ -239,7 +239,7 @@ class Stories {
         .list();
   }
 
-  private void insertTagsAndShares(Story s) {
+  void insertTagsAndShares(Story s) {
     for (String tag : s.content().tags()) {
       jdbc.sql("INSERT INTO story_tags (story_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
     }

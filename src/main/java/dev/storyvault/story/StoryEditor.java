@@ -31,8 +31,10 @@ class StoryEditor {
   private final AssetDirectory assets;
   private final ApplicationEventPublisher events;
   private final WriteTransactions writes;
+  private final StoryTrash trash;
 
   StoryEditor(
+      StoryTrash trash,
       Stories stories,
       StorySearch search,
       PageInspector pages,
@@ -40,6 +42,7 @@ class StoryEditor {
       ApplicationEventPublisher events,
       WriteTransactions writes,
       Clock clock) {
+    this.trash = trash;
     this.clock = clock;
     this.writes = writes;
     this.stories = stories;
@@ -102,7 +105,22 @@ class StoryEditor {
     return updated;
   }
 
+  /**
+   * Moves the story to the trash: out of every read (row, index), kept restorable until the grace
+   * period ends; its asset references stay until it is purged.
+   */
   public void delete(Story story) {
+    writes.run(
+        () -> {
+          trash.keep(story);
+          search.remove(story.id());
+          stories.delete(story.id());
+          events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
+        });
+  }
+
+  /** Deletes the story at once, not into the trash (abandoned, or a person's data erased). */
+  void erase(Story story) {
     writes.run(
         () -> {
           search.remove(story.id());

@@ -93,7 +93,7 @@ class StoryPersonalData implements PersonalData {
     for (String id : stories.ownedBy(userId)) {
       Story story = stories.find(id).orElse(null);
       if (story == null) continue;
-      editor.delete(story);
+      editor.erase(story);
       removed++;
     }
     for (String id : stories.sharedWith(userId)) unshare(id, userId);

@@ -1,6 +1,7 @@
 /** Stories: documents with pages, versions, tags, sharing, search, drafts, reading history. */
 @ApplicationModule(
     allowedDependencies = {
+      "trash",
       "asset",
       "continuity",
       "identity",

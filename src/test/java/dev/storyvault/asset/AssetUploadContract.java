@@ -111,10 +111,13 @@ abstract class AssetUploadContract extends ApiTestBase {
     assertThat(references.referenceCount(blob)).isEqualTo(2);
 
     assertThat(alice.delete("/api/assets/" + first).status()).isEqualTo(204);
+    purgeFromTrash(alice, first);
     collector.collect(clock.millis() + 60_000);
     assertThat(bob.get("/api/assets/" + second + "/content").body()).isEqualTo(png);
 
     assertThat(bob.delete("/api/assets/" + second).status()).isEqualTo(204);
+    assertThat(references.referenceCount(blob)).as("kept while in the trash").isEqualTo(1);
+    purgeFromTrash(bob, second);
     assertThat(references.referenceCount(blob)).isZero();
     collector.collect(clock.millis() + 60_000);
     assertThat(exists(blob)).isFalse();
@@ -124,7 +127,7 @@ abstract class AssetUploadContract extends ApiTestBase {
   void aPausedCollectorRemovesNothingUntilThePauseEnds() {
     byte[] png = Media.aUniquePng();
     BlobId blob = BlobId.of(Media.sha256(png));
-    alice.delete("/api/assets/" + id(alice.upload("/api/assets", "a.png", png, Map.of())));
+    deleteForGood(id(alice.upload("/api/assets", "a.png", png, Map.of())));
     try (BlobCollector.Pause pause =
         collector.pause("a backup copies blobs", Duration.ofMinutes(5))) {
       assertThat(collector.collect(clock.millis() + 60_000)).isZero();
@@ -140,7 +143,7 @@ abstract class AssetUploadContract extends ApiTestBase {
     byte[] two = Media.aUniquePng();
     alice.upload("/api/assets", "1.png", one, Map.of());
     String gone = id(alice.upload("/api/assets", "2.png", two, Map.of()));
-    alice.delete("/api/assets/" + gone);
+    deleteForGood(gone);
     java.util.List<String> live = new java.util.ArrayList<>();
     BlobId after = null;
     for (java.util.List<StoredBlob> page; !(page = references.liveBlobs(after, 2)).isEmpty(); ) {
@@ -154,7 +157,7 @@ abstract class AssetUploadContract extends ApiTestBase {
   void anUnreferencedBlobSurvivesTheGracePeriod() {
     byte[] png = Media.aUniquePng();
     BlobId blob = BlobId.of(Media.sha256(png));
-    alice.delete("/api/assets/" + id(alice.upload("/api/assets", "a.png", png, Map.of())));
+    deleteForGood(id(alice.upload("/api/assets", "a.png", png, Map.of())));
     collector.collect(clock.millis() - 60_000);
     assertThat(exists(blob)).isTrue();
   }
@@ -276,5 +279,10 @@ abstract class AssetUploadContract extends ApiTestBase {
   private static String format(Api.Response created) {
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     return created.json().get("metadata").get("format").asString();
+  }
+
+  private void deleteForGood(String asset) {
+    alice.delete("/api/assets/" + asset);
+    purgeFromTrash(alice, asset);
   }
 }

@@ -217,6 +217,7 @@ abstract class VariantContract extends ApiTestBase {
     String hash = Media.sha256(thumb.body());
     assertThat(alice.delete("/api/assets/" + unique).status()).isEqualTo(204);
     assertThat(storedVariants(unique)).isEmpty();
+    purgeFromTrash(alice, unique);
     Long refs =
         jdbc.sql("SELECT ref_count FROM blobs WHERE hash = ?")
             .param(hash)

@@ -121,6 +121,7 @@ abstract class BackupContract extends ApiTestBase {
         maker.create(
             id -> {
               assertThat(alice.delete("/api/assets/" + asset).status()).isEqualTo(204);
+              purgeFromTrash(alice, asset);
               collectedDuring.add(collector.collect(Long.MAX_VALUE));
             },
             (done, all) -> {});

@@ -73,6 +73,10 @@ abstract class StoryApiContract extends ApiTestBase {
     assertThat(inUse.status()).isEqualTo(409);
     assertThat(inUse.json().get("type").asString()).endsWith("asset-in-use");
     assertThat(alice.delete("/api/stories/" + id).status()).isEqualTo(204);
+    assertThat(alice.delete("/api/assets/" + image).status())
+        .as("the story in the trash still uses it")
+        .isEqualTo(409);
+    purgeFromTrash(alice, id);
     assertThat(alice.get("/api/assets/" + image + "/references").json().get("items")).isEmpty();
     assertThat(alice.delete("/api/assets/" + image).status()).isEqualTo(204);
   }

@@ -38,6 +38,20 @@ public abstract class ApiTestBase {
     anonymous = admin.anonymous();
   }
 
+  /**
+   * Purges an item from its owner's trash: a delete is for good (blobs released, references gone)
+   * only after this, or after the grace period.
+   */
+  protected static void purgeFromTrash(Api owner, String itemId) {
+    for (tools.jackson.databind.JsonNode item : owner.get("/api/trash").json().get("items")) {
+      if (item.get("item_id").asString().equals(itemId)) {
+        owner.delete("/api/trash/" + item.get("id").asString());
+        return;
+      }
+    }
+    throw new IllegalStateException(itemId + " is not in the trash");
+  }
+
   protected String newKey(String name, List<String> scopes) {
     return keyFor(name, scopes).get("key").asString();
   }

@@ -1,0 +1,6 @@
+package dev.storyvault.trash;
+
+import dev.storyvault.support.EmbeddedMode;
+
+@EmbeddedMode
+class EmbeddedCleanupTest extends CleanupContract {}

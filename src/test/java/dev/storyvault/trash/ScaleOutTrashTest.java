@@ -1,0 +1,6 @@
+package dev.storyvault.trash;
+
+import dev.storyvault.support.ScaleOutMode;
+
+@ScaleOutMode
+class ScaleOutTrashTest extends TrashContract {}
