@@ -89,9 +89,18 @@ class CommandLineIT {
     assertThat(intoItself.exitCode()).isEqualTo(1);
     assertThat(intoItself.output()).contains("this installation is embedded");
     assertThat(run(dataDir, "migrate").exitCode()).as("--from is required").isEqualTo(2);
+
+    Result dryRun = run(dataDir, "cleanup", "--dry-run", "--json");
+    assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+    assertThat(dryRun.output()).contains("\"dry_run\":true", "\"would_purge\":[]");
   }
 
   private static Result run(Path dataDir, String... args) throws Exception {
+    return run(dataDir, ENV, args);
+  }
+
+  /** The packaged jar with {@code args}, on {@code dataDir}, with {@code env} set. */
+  static Result run(Path dataDir, Map<String, String> env, String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new java.util.ArrayList<>(
@@ -99,7 +108,7 @@ class CommandLineIT {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("STORYVAULT_DATA_DIR", dataDir.toString());
-    builder.environment().putAll(ENV);
+    builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Result(process.waitFor(), output);
