@@ -73,12 +73,9 @@ class BackupMaker {
       try {
         DatabaseSnapshots.Facts facts = snapshots.take(file);
         afterSnapshot.accept(id);
-        int copied = 0;
-        int done = 0;
-        for (Manifest.Entry blob : facts.blobs()) {
-          if (copy(blob)) copied++;
-          progress.accept(++done, facts.blobs().size());
-        }
+        int copied =
+            ParallelCopies.run(
+                facts.blobs(), properties.parallelCopiesOrDefault(), this::copy, progress);
         Manifest.Entry snapshot = storeSnapshot(file);
         Manifest manifest =
             new Manifest(

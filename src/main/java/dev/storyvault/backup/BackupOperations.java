@@ -68,9 +68,12 @@ public class BackupOperations {
    */
   public Outcome restore(String id, java.util.function.BiConsumer<Integer, Integer> progress)
       throws IOException {
+    long start = System.nanoTime();
     List<String> problems = restorer.restore(id, progress);
+    double seconds = (System.nanoTime() - start) / 1e9;
     return new Outcome(
-        problems.isEmpty(), Map.of("id", id, "ok", problems.isEmpty(), "problems", problems));
+        problems.isEmpty(),
+        Map.of("id", id, "ok", problems.isEmpty(), "problems", problems, "seconds", seconds));
   }
 
   /**

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keepDaily the newest backup of each of this many days is kept
  * @param keepWeekly and the newest of each of this many ISO weeks
  * @param collectorPause the longest a backup may hold the blob collector paused
+ * @param parallelCopies how many blobs a backup, restore or migration copies at a time
  */
 @ConfigurationProperties("storyvault.backups")
 public record BackupProperties(
@@ -22,4 +23,10 @@ public record BackupProperties(
     String dailyAt,
     int keepDaily,
     int keepWeekly,
-    Duration collectorPause) {}
+    Duration collectorPause,
+    Integer parallelCopies) {
+
+  int parallelCopiesOrDefault() {
+    return parallelCopies == null || parallelCopies < 1 ? 4 : parallelCopies;
+  }
+}

@@ -32,6 +32,7 @@ class BackupRestorer {
   private final BlobStore live;
   private final BackupLock lock;
   private final List<DerivedData> derived;
+  private final int parallelism;
 
   BackupRestorer(
       BackupVault vault,
@@ -39,7 +40,9 @@ class BackupRestorer {
       DatabaseSnapshots snapshots,
       BlobStore live,
       BackupLock lock,
-      List<DerivedData> derived) {
+      List<DerivedData> derived,
+      BackupProperties properties) {
+    this.parallelism = properties.parallelCopiesOrDefault();
     this.derived = derived;
     this.vault = vault;
     this.checker = checker;
@@ -56,11 +59,7 @@ class BackupRestorer {
     List<String> refusals = refusals(manifest);
     if (!refusals.isEmpty()) return refusals;
     try (BackupLock.Held held = lock.hold("restore")) {
-      int done = 0;
-      for (Manifest.Entry blob : manifest.blobs()) {
-        copyToLive(blob);
-        progress.accept(++done, manifest.blobs().size());
-      }
+      ParallelCopies.run(manifest.blobs(), parallelism, this::copyToLive, progress);
       Path file = Files.createTempFile("storyvault-restore-", ".snapshot");
       try {
         try (InputStream in =
@@ -124,15 +123,16 @@ class BackupRestorer {
     return refusals;
   }
 
-  private void copyToLive(Manifest.Entry blob) throws IOException {
+  private boolean copyToLive(Manifest.Entry blob) throws IOException {
     BlobId id = BlobId.of(blob.sha256());
-    if (live.size(id).filter(size -> size == blob.sizeBytes()).isPresent()) return;
+    if (live.size(id).filter(size -> size == blob.sizeBytes()).isPresent()) return false;
     Path file = Files.createTempFile("storyvault-restore-blob-", ".tmp");
     try {
       try (InputStream in = vault.blobs().open(id, 0, blob.sizeBytes())) {
         Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       live.put(id, file);
+      return true;
     } finally {
       Files.deleteIfExists(file);
     }

@@ -52,8 +52,15 @@ class EmbeddedMigration {
   private final BackupLock lock;
   private final List<DerivedData> derived;
 
+  private final int parallelism;
+
   EmbeddedMigration(
-      DatabaseSnapshots snapshots, BlobStore live, BackupLock lock, List<DerivedData> derived) {
+      DatabaseSnapshots snapshots,
+      BlobStore live,
+      BackupLock lock,
+      List<DerivedData> derived,
+      BackupProperties properties) {
+    this.parallelism = properties.parallelCopiesOrDefault();
     this.snapshots = snapshots;
     this.live = live;
     this.lock = lock;
@@ -166,26 +173,28 @@ class EmbeddedMigration {
   private long[] copyBlobs(
       BlobStore from, DatabaseSnapshots.Facts facts, BiConsumer<Integer, Integer> progress)
       throws IOException {
-    long[] copied = new long[2];
-    int done = 0;
-    for (Manifest.Entry blob : facts.blobs()) {
-      BlobId id = BlobId.of(blob.sha256());
-      if (live.size(id).filter(size -> size == blob.sizeBytes()).isEmpty()) {
-        Path file = Files.createTempFile("storyvault-migrate-blob-", ".tmp");
-        try {
-          try (InputStream in = from.open(id, 0, blob.sizeBytes())) {
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-          }
-          live.put(id, file);
-        } finally {
-          Files.deleteIfExists(file);
-        }
-        copied[0]++;
-        copied[1] += blob.sizeBytes();
-      }
-      progress.accept(++done, facts.blobs().size());
-    }
-    return copied;
+    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    int copied =
+        ParallelCopies.run(
+            facts.blobs(),
+            parallelism,
+            blob -> {
+              BlobId id = BlobId.of(blob.sha256());
+              if (live.size(id).filter(size -> size == blob.sizeBytes()).isPresent()) return false;
+              Path file = Files.createTempFile("storyvault-migrate-blob-", ".tmp");
+              try {
+                try (InputStream in = from.open(id, 0, blob.sizeBytes())) {
+                  Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                live.put(id, file);
+              } finally {
+                Files.deleteIfExists(file);
+              }
+              bytes.addAndGet(blob.sizeBytes());
+              return true;
+            },
+            progress);
+    return new long[] {copied, bytes.get()};
   }
 
   private List<String> rehash(List<Manifest.Entry> blobs, BiConsumer<Integer, Integer> progress) {

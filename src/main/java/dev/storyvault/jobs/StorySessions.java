@@ -154,16 +154,6 @@ class StorySessions {
     return jdbc.sql("DELETE FROM story_sessions WHERE id = ?").param(id).update() == 1;
   }
 
-  int expire(long now, int limit) {
-    List<String> ids =
-        jdbc.sql("SELECT id FROM story_sessions WHERE expires_at <= ? LIMIT ?")
-            .params(now, limit)
-            .query(String.class)
-            .list();
-    ids.forEach(this::delete);
-    return ids.size();
-  }
-
   private Session session(ResultSet rs, int row) throws SQLException {
     @SuppressWarnings("unchecked")
     List<String> characters =

@@ -6,6 +6,7 @@
  */
 @ApplicationModule(
     allowedDependencies = {
+      "trash",
       "ai",
       "story",
       "asset",

@@ -28,6 +28,7 @@ abstract class CleanupContract extends ApiTestBase {
 
   @Autowired Cleanup cleanup;
   @Autowired BlobLedger ledger;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private Duration moved = Duration.ZERO;
 
@@ -116,6 +117,30 @@ abstract class CleanupContract extends ApiTestBase {
         assertThat(content).isEqualTo(404);
       }
     }
+  }
+
+  @Test
+  void anExpiredSessionIsMarkedAndRemovedAfterTheGracePeriod() {
+    String session =
+        alice
+            .postJson("/api/sessions", Map.of("characters", List.of("pip")))
+            .json()
+            .get("id")
+            .asString();
+    later(Duration.ofDays(32));
+    assertThat(alice.get("/api/sessions/" + session).status()).as("expired").isEqualTo(404);
+    assertThat(ids(cleanup.run(false), "marked")).contains(session);
+    assertThat(sessionRows(session)).as("kept through the grace period").isEqualTo(1);
+    later(Duration.ofDays(8));
+    assertThat(ids(cleanup.run(false), "purged")).contains(session);
+    assertThat(sessionRows(session)).isZero();
+  }
+
+  private long sessionRows(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM story_sessions WHERE id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   @Test
