@@ -102,7 +102,8 @@ class EmbeddedMigration {
         say.accept("checking counts and re-hashing every blob");
         Map<String, Long> target = snapshots.liveCounts();
         List<String> problems =
-            new ArrayList<>(BackupRestorer.compareCounts(facts.tables(), target, true));
+            new ArrayList<>(
+                BackupRestorer.compareCounts(facts.tables(), target, true, java.util.Set.of()));
         problems.addAll(rehash(facts.blobs(), progress));
         if (dataVersion(source) != dataVersion)
           problems.add(

@@ -59,6 +59,24 @@ final class SqliteSnapshots implements DatabaseSnapshots {
     }
   }
 
+  /** A virtual table's own shadow tables ({@code story_search_data}, {@code _idx}, …). */
+  @Override
+  public java.util.Set<String> varyingTables() throws IOException {
+    java.util.Set<String> varying = new java.util.TreeSet<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT s.name FROM sqlite_master v JOIN sqlite_master s"
+                    + " ON s.type = 'table' AND s.name LIKE v.name || '\\_%' ESCAPE '\\'"
+                    + " WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'")) {
+      while (rs.next()) varying.add(rs.getString(1).toLowerCase());
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    return varying;
+  }
+
   @Override
   public String liveSchemaVersion() throws IOException {
     try (Connection c = dataSource.getConnection()) {
