@@ -76,7 +76,7 @@ for mode in $MODES; do
   mkdir -p "$WORK/untar-$mode"; sync
   T0=$(seconds); tar -xf "$WORK/$mode.tar" -C "$WORK/untar-$mode"; sync; T1=$(seconds)
   UNTAR_SECS=$(python3 -c "print($T1 - $T0)")
-  INNER=$(python3 -c "import json;print(json.load(open('$WORK/restore-$mode.json'))['seconds'])")
+  INNER=$(grep '^{' "$WORK/restore-$mode.json" | tail -1 | python3 -c "import json,sys;print(json.load(sys.stdin)['seconds'])")
   echo "restore (command line, JVM start and final check included): ${RESTORE_SECS} s = $(rate "$BYTES" "$RESTORE_SECS")"
   echo "restore itself (blobs, database, final check; as the command reports it): ${INNER} s = $(rate "$BYTES" "$INNER")"
   echo "tar -x of the same data: ${UNTAR_SECS} s = $(rate "$TAR_BYTES" "$UNTAR_SECS")"
