@@ -1,9 +1,7 @@
 package dev.storyvault.ai;
 
 import dev.storyvault.database.WriteTransactions;
-import dev.storyvault.identity.PersonalArchive;
-import dev.storyvault.identity.PersonalData;
-import java.io.IOException;
+import dev.storyvault.identity.OwnedRows;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,34 +12,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(50)
-class RatingPersonalData implements PersonalData {
-
-  private final JdbcClient jdbc;
-  private final WriteTransactions writes;
+class RatingPersonalData extends OwnedRows {
 
   RatingPersonalData(JdbcClient jdbc, WriteTransactions writes) {
-    this.jdbc = jdbc;
-    this.writes = writes;
-  }
-
-  @Override
-  public String section() {
-    return "ratings";
-  }
-
-  @Override
-  public void export(String userId, PersonalArchive archive) throws IOException {
-    archive.rows(
-        "ratings/ratings.json",
+    super(
         jdbc,
-        "SELECT id, modality, provider_id, score, target, created_at FROM ai_ratings"
-            + " WHERE user_id = ? ORDER BY id",
-        userId);
-  }
-
-  @Override
-  public int erase(String userId, String heir) {
-    return writes.execute(
-        () -> jdbc.sql("DELETE FROM ai_ratings WHERE user_id = ?").param(userId).update());
+        writes,
+        "ratings",
+        "ai_ratings",
+        "user_id",
+        "id, modality, provider_id, score, target, created_at");
   }
 }
