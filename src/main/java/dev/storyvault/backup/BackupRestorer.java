@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Restores a backup into an installation that holds no content: verifies the backup first (a
  * damaged one changes nothing), copies its blobs into the live store, then replaces the database
- * with the snapshot, and ends by checking the result against the manifest (row counts, every blob
- * present at its size).
+ * with the snapshot, and ends by checking the result against the manifest (row counts, and every
+ * blob read back from the live store and re-hashed).
  */
 @Component
 class BackupRestorer {
@@ -125,7 +125,11 @@ class BackupRestorer {
 
   private boolean copyToLive(Manifest.Entry blob) throws IOException {
     BlobId id = BlobId.of(blob.sha256());
-    if (live.size(id).filter(size -> size == blob.sizeBytes()).isPresent()) return false;
+    // why re-hash: a blob left in the live store by an earlier, damaged install must not stand in
+    if (live.size(id).isPresent()) {
+      if (live.size(id).get() == blob.sizeBytes() && rehash(blob) == null) return false;
+      live.delete(id);
+    }
     Path file = Files.createTempFile("storyvault-restore-blob-", ".tmp");
     try {
       try (InputStream in = vault.blobs().open(id, 0, blob.sizeBytes())) {
@@ -150,11 +154,35 @@ class BackupRestorer {
             snapshots.liveCounts(),
             !manifest.database().equals(snapshots.database()),
             snapshots.varyingTables());
-    for (Manifest.Entry blob : manifest.blobs()) {
-      if (live.size(BlobId.of(blob.sha256())).filter(size -> size == blob.sizeBytes()).isEmpty())
-        problems.add("restored blob " + blob.sha256() + " is missing from the live store");
-    }
+    List<String> blobProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+    ParallelCopies.run(
+        manifest.blobs(),
+        parallelism,
+        blob -> {
+          String problem = rehash(blob);
+          if (problem != null) blobProblems.add(problem);
+          return false;
+        },
+        (done, all) -> {});
+    problems.addAll(blobProblems);
     return problems;
+  }
+
+  /** Reads the restored blob back from the live store and hashes it; what is wrong, or null. */
+  private String rehash(Manifest.Entry blob) {
+    java.security.MessageDigest digest = dev.storyvault.platform.Digests.newSha256();
+    try (InputStream in = live.open(BlobId.of(blob.sha256()), 0, blob.sizeBytes())) {
+      long size =
+          in.transferTo(
+              new java.security.DigestOutputStream(
+                  java.io.OutputStream.nullOutputStream(), digest));
+      String hash = java.util.HexFormat.of().formatHex(digest.digest());
+      return size == blob.sizeBytes() && hash.equals(blob.sha256())
+          ? null
+          : "restored blob " + blob.sha256() + " does not re-hash to its name in the live store";
+    } catch (IOException | RuntimeException e) {
+      return "restored blob " + blob.sha256() + " is missing from the live store";
+    }
   }
 
   /**
