@@ -43,7 +43,7 @@ class DocumentFinder {
 
   /** The whole SELECT of a page (one row more than asked, to know whether another page follows). */
   SqlConditions statement(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
-    SqlConditions where = from(definition, query, onlyOwner);
+    SqlConditions where = from(definition, query, onlyOwner, hint(definition, query, onlyOwner));
     if (query.after() != null) after(query, where);
     where.append(" ORDER BY ");
     for (int i = 0; i < query.sort().size(); i++) {
@@ -63,7 +63,19 @@ class DocumentFinder {
    * when they are common.
    */
   SqlConditions from(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
-    SqlConditions out = new SqlConditions().append(" FROM collection_documents d");
+    return from(definition, query, onlyOwner, "");
+  }
+
+  /** A listing that only sorts, by an indexed field first, reads that field's index. */
+  private String hint(CollectionDefinition definition, DocumentQuery query, String onlyOwner) {
+    if (query.filter() != null || onlyOwner != null || query.sort().isEmpty()) return "";
+    Queryable first = query.sort().getFirst().target();
+    return first.isColumn() ? "" : sql.sortedBy(definition.name(), first.field());
+  }
+
+  private SqlConditions from(
+      CollectionDefinition definition, DocumentQuery query, String onlyOwner, String hint) {
+    SqlConditions out = new SqlConditions().append(" FROM collection_documents d" + hint);
     List<Filter> rest = new ArrayList<>();
     for (Filter part : conjuncts(query.filter())) {
       FieldSql.Condition join = join(definition, part, out.params().size());

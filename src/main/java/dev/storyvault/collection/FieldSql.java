@@ -26,6 +26,14 @@ interface FieldSql {
   /** ORDER BY direction with NULLs (absent fields) first ascending, last descending. */
   String order(boolean descending);
 
+  /**
+   * What follows the table in a listing that only sorts, by {@code field} first: a hint to read the
+   * field's own index where the planner may otherwise miss it; empty where it needs none.
+   */
+  default String sortedBy(String collection, IndexedField field) {
+    return "";
+  }
+
   /** A condition true when the string {@code expression} contains the bound {@code ?}. */
   String contains(String expression);
 

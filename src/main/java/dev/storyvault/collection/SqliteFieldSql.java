@@ -19,6 +19,19 @@ final class SqliteFieldSql implements FieldSql {
     this.jdbc = jdbc;
   }
 
+  /**
+   * why a hint: without statistics SQLite weighed a look-up per row of the field's index against a
+   * scan and a sort, and as the table grew (hundreds of collections in one table) it chose the scan
+   * and sorted the whole collection for a page of 20. The field's partial index always exists and
+   * always applies (its WHERE is the listing's).
+   */
+  @Override
+  public String sortedBy(String collection, IndexedField field) {
+    if (field.isArray()) return "";
+    return " INDEXED BY "
+        + CollectionIndexes.name(collection, field.path() + ":" + field.type().wireName());
+  }
+
   @Override
   public String value(IndexedField field) {
     return value(field, "d.document");
