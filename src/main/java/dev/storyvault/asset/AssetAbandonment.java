@@ -69,27 +69,20 @@ class AssetAbandonment implements Abandonable, StorageUsage {
   @Override
   public Map<String, Map<String, Long>> byOwner() {
     Map<String, Map<String, Long>> usage = new HashMap<>();
-    add(usage, "assets", "SELECT owner_id, COUNT(*) FROM assets GROUP BY owner_id");
-    add(
+    StorageUsage.add(
+        jdbc, usage, "assets", "SELECT owner_id, COUNT(*) FROM assets GROUP BY owner_id");
+    StorageUsage.add(
+        jdbc,
         usage,
         "asset_bytes",
         "SELECT a.owner_id, SUM(v.size_bytes) FROM asset_versions v JOIN assets a ON a.id = v.asset_id"
             + " GROUP BY a.owner_id");
-    add(
+    StorageUsage.add(
+        jdbc,
         usage,
         "asset_bytes",
         "SELECT a.owner_id, SUM(w.size_bytes) FROM asset_variants w JOIN assets a ON a.id = w.asset_id"
             + " GROUP BY a.owner_id");
     return usage;
-  }
-
-  private void add(Map<String, Map<String, Long>> usage, String measure, String sql) {
-    jdbc.sql(sql)
-        .query(
-            rs -> {
-              usage
-                  .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                  .merge(measure, rs.getLong(2), Long::sum);
-            });
   }
 }

@@ -19,13 +19,12 @@ class DocumentUsage implements StorageUsage {
   @Override
   public Map<String, Map<String, Long>> byOwner() {
     Map<String, Map<String, Long>> usage = new HashMap<>();
-    jdbc.sql(
-            "SELECT owner_id, COUNT(*) FROM collection_documents WHERE owner_id IS NOT NULL"
-                + " GROUP BY owner_id")
-        .query(
-            rs -> {
-              usage.put(rs.getString(1), Map.of("documents", rs.getLong(2)));
-            });
+    StorageUsage.add(
+        jdbc,
+        usage,
+        "documents",
+        "SELECT owner_id, COUNT(*) FROM collection_documents WHERE owner_id IS NOT NULL"
+            + " GROUP BY owner_id");
     return usage;
   }
 }

@@ -60,11 +60,8 @@ class StoryAbandonment implements Abandonable, StorageUsage {
   @Override
   public Map<String, Map<String, Long>> byOwner() {
     Map<String, Map<String, Long>> usage = new HashMap<>();
-    jdbc.sql("SELECT owner_id, COUNT(*) FROM stories GROUP BY owner_id")
-        .query(
-            rs -> {
-              usage.put(rs.getString(1), Map.of("stories", rs.getLong(2)));
-            });
+    StorageUsage.add(
+        jdbc, usage, "stories", "SELECT owner_id, COUNT(*) FROM stories GROUP BY owner_id");
     return usage;
   }
 }
