@@ -31,12 +31,33 @@ class AssetAccess {
    */
   Optional<Asset> findReadable(Caller caller, String id) {
     if (!Ids.looksValid(id)) return Optional.empty();
-    return assets
-        .find(id)
-        .filter(
-            asset ->
-                caller.canRead(asset.ownerId(), asset.isPublic())
-                    || grants.stream().anyMatch(grant -> granted(grant, caller, asset.id())));
+    return assets.find(id).filter(asset -> mayRead(caller, asset));
+  }
+
+  /** The asset's current version as {@code caller} may read it now (remembered; for reads only). */
+  Assets.Current readableNow(Caller caller, String id) {
+    return findReadableNow(caller, id).orElseThrow(() -> ApiProblem.notFound("asset"));
+  }
+
+  Optional<Assets.Current> findReadableNow(Caller caller, String id) {
+    if (!Ids.looksValid(id)) return Optional.empty();
+    return assets.current(id).filter(current -> mayRead(caller, current.asset()));
+  }
+
+  static boolean looksLikeId(String id) {
+    return Ids.looksValid(id);
+  }
+
+  /**
+   * Without asking the grants: whether the caller reads it as its owner, an admin or the public.
+   */
+  static boolean readsDirectly(Caller caller, Asset asset) {
+    return caller.canRead(asset.ownerId(), asset.isPublic());
+  }
+
+  private boolean mayRead(Caller caller, Asset asset) {
+    return readsDirectly(caller, asset)
+        || grants.stream().anyMatch(grant -> granted(grant, caller, asset.id()));
   }
 
   private boolean granted(AssetReadGrant grant, Caller caller, String assetId) {

@@ -64,8 +64,16 @@ class AssetDelivery {
       send(request, response, access.current(asset), signedCaching(request));
       return;
     }
-    Asset asset = access.readable(caller, id);
-    send(request, response, access.current(asset), asset.isPublic() ? PUBLIC_MUTABLE : PRIVATE);
+    sendCurrent(request, response, access.readableNow(caller, id));
+  }
+
+  void sendCurrent(HttpServletRequest request, HttpServletResponse response, Assets.Current current)
+      throws IOException {
+    send(
+        request,
+        response,
+        current.version(),
+        current.asset().isPublic() ? PUBLIC_MUTABLE : PRIVATE);
   }
 
   @RequestMapping(

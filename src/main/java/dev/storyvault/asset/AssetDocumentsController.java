@@ -97,8 +97,8 @@ class AssetDocumentsController {
 
   @GetMapping("/{id}")
   ResponseEntity<AssetView> get(Caller caller, @PathVariable String id) {
-    Asset asset = access.readable(caller, id);
-    return ResponseEntity.ok().eTag(etag(asset)).body(view(asset));
+    Assets.Current current = access.readableNow(caller, id);
+    return ResponseEntity.ok().eTag(etag(current.asset())).body(view(current));
   }
 
   /**
@@ -192,9 +192,16 @@ class AssetDocumentsController {
   }
 
   private AssetView view(Asset asset) {
-    AssetVersion current = access.current(asset);
+    return view(new Assets.Current(asset, access.current(asset)));
+  }
+
+  private AssetView view(Assets.Current current) {
+    Asset asset = current.asset();
     return AssetView.of(
-        asset, current, metadata.parse(asset.metadataJson()), catalog.urls(asset, current));
+        asset,
+        current.version(),
+        metadata.parse(asset.metadataJson()),
+        catalog.urls(asset, current.version()));
   }
 
   @SuppressWarnings("unchecked")

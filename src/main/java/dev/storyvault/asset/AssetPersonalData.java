@@ -107,6 +107,7 @@ class AssetPersonalData implements PersonalData {
   /** Gives the asset to {@code heir} if other content still uses it; whether it did. */
   private boolean keptFor(Asset asset, String heir) {
     if (!references.lockAsset(asset.id()) || references.all(asset.id()).isEmpty()) return false;
+    assets.changed(asset.id());
     jdbc.sql("UPDATE assets SET owner_id = ? WHERE id = ?").params(heir, asset.id()).update();
     events.publishEvent(new AssetChanged(asset.id(), heir));
     return true;

@@ -89,6 +89,7 @@ class AssetTrash implements Trashable {
   @Override
   public void restore(TrashedItem item) {
     Kept kept = read(item);
+    assets.changed(item.itemId());
     Rows.insert(jdbc, "assets", kept.asset().getFirst());
     kept.versions().forEach(row -> Rows.insert(jdbc, "asset_versions", row));
     kept.variants().forEach(row -> Rows.insert(jdbc, "asset_variants", row));

@@ -1,8 +1,12 @@
 package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
+import dev.storyvault.coordination.InvalidatedCache;
+import dev.storyvault.coordination.Invalidations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +24,40 @@ class Assets {
       """
             asset_id, version, blob_hash, format, size_bytes, width, height, duration_ms, filename, created_at""";
 
-  private final JdbcClient jdbc;
+  /** An asset with its current version, as read paths see it. */
+  record Current(Asset asset, AssetVersion version) {}
 
-  Assets(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final InvalidatedCache<Optional<Current>> current;
+
+  Assets(JdbcClient jdbc, Clock clock, Invalidations invalidations) {
     this.jdbc = jdbc;
+    this.current =
+        new InvalidatedCache<>("assets", Duration.ofMinutes(10), 20_000, clock, invalidations);
+  }
+
+  /**
+   * The asset and its current version, remembered until a write to it commits on any instance (see
+   * {@link #changed}). For reads only: a write checks what it changes with {@link #find} inside its
+   * transaction.
+   */
+  Optional<Current> current(String id) {
+    return current.get(id, this::loadCurrent);
+  }
+
+  private Optional<Current> loadCurrent(String id) {
+    return find(id).flatMap(a -> version(id, a.currentVersion()).map(v -> new Current(a, v)));
+  }
+
+  /**
+   * Drops what {@link #current} remembers of this asset, on every instance as the write commits.
+   */
+  void changed(String id) {
+    current.invalidate(id);
   }
 
   void insert(Asset a) {
+    changed(a.id());
     jdbc.sql("INSERT INTO assets (" + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             a.id(),
@@ -43,6 +74,7 @@ class Assets {
   }
 
   void insertVersion(AssetVersion v) {
+    changed(v.assetId());
     jdbc.sql(
             "INSERT INTO asset_versions ("
                 + VERSION_COLUMNS
@@ -63,6 +95,7 @@ class Assets {
 
   /** Moves the asset to a new current version, only if nobody else did since {@code expected}. */
   boolean advance(Asset asset, int expected) {
+    changed(asset.id());
     return jdbc.sql(
                 """
                 UPDATE assets SET current_version = ?, filename = ?, updated_at = ?
@@ -78,6 +111,7 @@ class Assets {
   }
 
   void update(Asset a) {
+    changed(a.id());
     jdbc.sql(
             "UPDATE assets SET is_public = ?, metadata = ?, story_id = ?, updated_at = ? WHERE id = ?")
         .params(a.isPublic(), a.metadataJson(), a.storyId(), a.updatedAt().toEpochMilli(), a.id())
@@ -133,6 +167,7 @@ class Assets {
 
   /** Deletes the asset and its versions; returns the blobs the versions referenced. */
   List<BlobId> delete(String id) {
+    changed(id);
     List<BlobId> blobs = versions(id).stream().map(AssetVersion::blob).toList();
     jdbc.sql("DELETE FROM asset_versions WHERE asset_id = ?").param(id).update();
     jdbc.sql("DELETE FROM assets WHERE id = ?").param(id).update();

@@ -24,8 +24,10 @@ class AccountData implements PersonalData {
   private final JdbcClient jdbc;
   private final ApiKeys keys;
   private final WriteTransactions writes;
+  private final AccessTokens tokens;
 
-  AccountData(JdbcClient jdbc, ApiKeys keys, WriteTransactions writes) {
+  AccountData(JdbcClient jdbc, ApiKeys keys, WriteTransactions writes, AccessTokens tokens) {
+    this.tokens = tokens;
     this.jdbc = jdbc;
     this.keys = keys;
     this.writes = writes;
@@ -88,7 +90,7 @@ class AccountData implements PersonalData {
     return writes.execute(
         () -> {
           int removed = jdbc.sql("DELETE FROM api_keys WHERE user_id = ?").param(userId).update();
-          removed += jdbc.sql("DELETE FROM access_tokens WHERE user_id = ?").param(userId).update();
+          removed += tokens.removeAllOf(userId);
           removed +=
               jdbc.sql("DELETE FROM user_preferences WHERE user_id = ?").param(userId).update();
           scrubAudit(userId, username, heir);

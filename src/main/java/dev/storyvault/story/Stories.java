@@ -1,8 +1,12 @@
 package dev.storyvault.story;
 
+import dev.storyvault.coordination.InvalidatedCache;
+import dev.storyvault.coordination.Invalidations;
 import dev.storyvault.document.VersionHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +30,31 @@ class Stories {
 
   private final VersionHistory history;
 
-  Stories(JdbcClient jdbc, StoryJson json) {
+  /**
+   * Stories as reads see them, until a write to one commits on any instance. why so few: a parsed
+   * story with its pages is tens of kilobytes; the stories read again and again are few.
+   */
+  private final InvalidatedCache<Optional<Story>> current;
+
+  Stories(JdbcClient jdbc, StoryJson json, Clock clock, Invalidations invalidations) {
     this.history = new VersionHistory(jdbc, "story_versions", "story_id");
     this.jdbc = jdbc;
     this.json = json;
+    this.current =
+        new InvalidatedCache<>("stories", Duration.ofMinutes(10), 2_000, clock, invalidations);
+  }
+
+  /**
+   * The story as it is now, remembered until it changes (see {@link #changed}). For reads only: a
+   * write reads what it changes with {@link #find} inside its transaction.
+   */
+  Optional<Story> current(String id) {
+    return current.get(id, this::find);
+  }
+
+  /** Drops what {@link #current} remembers of the story, on every instance as the write commits. */
+  void changed(String id) {
+    current.invalidate(id);
   }
 
   /** A story's stored JSON: the document (its editable content) and its listing entry. */
@@ -49,6 +74,7 @@ class Stories {
 
   /** {@code index}: the search index's own columns on the row, if it keeps any there. */
   void insert(Story s, long docNumber, Serialized stored, StorySearch.RowColumns index) {
+    changed(s.id());
     // why Arrays.asList: category and age group may be null, which List.of refuses
     List<Object> parameters =
         new ArrayList<>(
@@ -87,6 +113,7 @@ class Stories {
    * won.
    */
   boolean update(Story s, int expected, Serialized stored) {
+    changed(s.id());
     int rows =
         jdbc.sql(
                 """
@@ -228,6 +255,7 @@ class Stories {
   }
 
   void delete(String id) {
+    changed(id);
     jdbc.sql("DELETE FROM stories WHERE id = ?").param(id).update();
   }
 

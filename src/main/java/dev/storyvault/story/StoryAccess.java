@@ -16,17 +16,24 @@ class StoryAccess {
     this.stories = stories;
   }
 
+  /** The story as it is now (remembered until it changes), for reads. */
   Story readable(Caller caller, String id) {
     if (!Ids.looksValid(id)) throw ApiProblem.notFound("story");
     return stories
-        .find(id)
+        .current(id)
         .filter(s -> StoryVisibility.canRead(caller, s))
         .orElseThrow(() -> ApiProblem.notFound("story"));
   }
 
+  /** The story read from the database, for a change. */
   Story writable(Caller caller, String id) {
     caller.requireScope(Scope.WRITE);
-    Story story = readable(caller, id);
+    if (!Ids.looksValid(id)) throw ApiProblem.notFound("story");
+    Story story =
+        stories
+            .find(id)
+            .filter(s -> StoryVisibility.canRead(caller, s))
+            .orElseThrow(() -> ApiProblem.notFound("story"));
     if (!caller.canWrite(story.ownerId()))
       throw ApiProblem.forbidden("Only the owner may change this story.");
     return story;

@@ -32,9 +32,15 @@ class StoryPersonalData implements PersonalData {
   private final StoryEditor editor;
   private final JdbcClient jdbc;
   private final WriteTransactions writes;
+  private final ReadingHistory history;
 
   StoryPersonalData(
-      Stories stories, StoryEditor editor, JdbcClient jdbc, WriteTransactions writes) {
+      Stories stories,
+      StoryEditor editor,
+      JdbcClient jdbc,
+      WriteTransactions writes,
+      ReadingHistory history) {
+    this.history = history;
     this.stories = stories;
     this.editor = editor;
     this.jdbc = jdbc;
@@ -56,6 +62,7 @@ class StoryPersonalData implements PersonalData {
         archive.file("stories/" + id + "/versions/" + v.version() + ".json", text(v.document()));
       archive.json("stories/" + id + "/share-links.json", shareLinks(id));
     }
+    history.flush(userId);
     archive.json(
         "stories/reading-history.json",
         jdbc.sql("SELECT story_id, read_at FROM reading_history WHERE user_id = ? ORDER BY read_at")
@@ -99,6 +106,7 @@ class StoryPersonalData implements PersonalData {
     for (String id : stories.sharedWith(userId)) unshare(id, userId);
     writes.run(
         () -> {
+          history.forget(userId);
           jdbc.sql("DELETE FROM reading_history WHERE user_id = ?").param(userId).update();
           stories.forget(userId, heir);
         });

@@ -77,6 +77,7 @@ class StoryTrash implements Trashable {
   @Override
   public void restore(TrashedItem item) {
     Kept kept = JSON.readValue(item.payload(), new TypeReference<Kept>() {});
+    stories.changed(item.itemId());
     Rows.insert(jdbc, "stories", kept.story().getFirst());
     kept.versions().forEach(row -> Rows.insert(jdbc, "story_versions", row));
     kept.links().forEach(row -> Rows.insert(jdbc, "share_links", row));

@@ -1,0 +1,78 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.ProblemWriter;
+import dev.storyvault.platform.RequestFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /api/assets/{id}/content} by its owner, an admin or anyone for a public asset,
+ * answered after authentication and rate limiting but before Spring MVC: apps read their private
+ * content through this URL, and a profile showed the handler lookup, argument resolution and
+ * per-request observations cost more than sending a small file. Anything else (signed URLs, access
+ * through a shared document, unknown ids) goes on to {@link AssetDelivery}, which answers the same
+ * way.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class AssetContentFastPath extends RequestFilter {
+
+  private static final String PREFIX = "/api/assets/";
+  private static final String SUFFIX = "/content";
+
+  private final Assets assets;
+  private final AssetDelivery delivery;
+  private final ProblemWriter problems;
+
+  AssetContentFastPath(Assets assets, AssetDelivery delivery, ProblemWriter problems) {
+    this.assets = assets;
+    this.delivery = delivery;
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String method = request.getMethod();
+    String uri = request.getRequestURI();
+    return !("GET".equals(method) || "HEAD".equals(method))
+        || request.getQueryString() != null
+        || !uri.startsWith(PREFIX)
+        || !uri.endsWith(SUFFIX)
+        || uri.indexOf('/', PREFIX.length()) != uri.length() - SUFFIX.length();
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<Assets.Current> current = readable(request);
+    if (current.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    try {
+      delivery.sendCurrent(request, response, current.get());
+    } catch (ApiProblem problem) {
+      response.reset();
+      problems.write(response, problem);
+    }
+  }
+
+  private Optional<Assets.Current> readable(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String id = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
+    Caller caller = Caller.of(request);
+    return AssetAccess.looksLikeId(id)
+        ? assets.current(id).filter(c -> AssetAccess.readsDirectly(caller, c.asset()))
+        : Optional.empty();
+  }
+}
