@@ -11,13 +11,22 @@ class Passwords {
 
   private final Argon2PasswordEncoder encoder =
       Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-  private final String decoy = encoder.encode("decoy-password-for-unknown-users");
+  // why lazily: an Argon2 hash made at start-up, by a JVM not yet warmed up, took a noticeable
+  // share of
+  // the time to ready
+  private volatile String decoy;
 
   String hash(String password) {
     return encoder.encode(password);
   }
 
   boolean matches(String password, String hash) {
-    return encoder.matches(password, hash == null ? decoy : hash) && hash != null;
+    return encoder.matches(password, hash == null ? decoy() : hash) && hash != null;
+  }
+
+  private String decoy() {
+    String made = decoy;
+    if (made == null) decoy = made = encoder.encode("decoy-password-for-unknown-users");
+    return made;
   }
 }

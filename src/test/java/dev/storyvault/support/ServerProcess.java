@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,10 +25,29 @@ public final class ServerProcess implements AutoCloseable {
 
   public static ServerProcess start(Path dataDir, Map<String, String> environment) {
     String jar = System.getProperty("storyvault.jar", "target/storyvault.jar");
+    return start(List.of(java(), "-Xmx512m", "-jar", jar), dataDir, environment);
+  }
+
+  /**
+   * The server as target/app/storyvault starts it: extracted, with the build's ahead-of-time cache,
+   * which must load ({@code -XX:AOTMode=on} makes the JVM refuse to start otherwise).
+   */
+  public static ServerProcess startFromLauncher(Path dataDir, Map<String, String> environment) {
+    Map<String, String> withCache = new HashMap<>(environment);
+    withCache.put("JAVA", java());
+    withCache.put("JAVA_OPTS", "-XX:AOTMode=on");
+    return start(List.of("target/app/storyvault"), dataDir, withCache);
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static ServerProcess start(
+      List<String> command, Path dataDir, Map<String, String> environment) {
     int port = Ports.free();
-    String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Xmx512m", "-jar", jar)
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(
