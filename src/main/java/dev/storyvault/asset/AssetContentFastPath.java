@@ -2,6 +2,7 @@ package dev.storyvault.asset;
 
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.PathShape;
 import dev.storyvault.platform.ProblemWriter;
 import dev.storyvault.platform.RequestFilter;
 import jakarta.servlet.FilterChain;
@@ -26,8 +27,7 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
 class AssetContentFastPath extends RequestFilter {
 
-  private static final String PREFIX = "/api/assets/";
-  private static final String SUFFIX = "/content";
+  private static final PathShape CONTENT = new PathShape("/api/assets/", "/content");
 
   private final Assets assets;
   private final AssetDelivery delivery;
@@ -45,9 +45,7 @@ class AssetContentFastPath extends RequestFilter {
     String uri = request.getRequestURI();
     return !("GET".equals(method) || "HEAD".equals(method))
         || request.getQueryString() != null
-        || !uri.startsWith(PREFIX)
-        || !uri.endsWith(SUFFIX)
-        || uri.indexOf('/', PREFIX.length()) != uri.length() - SUFFIX.length();
+        || !CONTENT.matches(uri);
   }
 
   @Override
@@ -68,8 +66,7 @@ class AssetContentFastPath extends RequestFilter {
   }
 
   private Optional<Assets.Current> readable(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String id = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
+    String id = CONTENT.segment(request.getRequestURI());
     Caller caller = Caller.of(request);
     return AssetAccess.looksLikeId(id)
         ? assets.current(id).filter(c -> AssetAccess.readsDirectly(caller, c.asset()))

@@ -2,6 +2,7 @@ package dev.storyvault.collection;
 
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.PathShape;
 import dev.storyvault.platform.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,8 +26,7 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
 class ListingFastPath extends RequestFilter {
 
-  private static final String PREFIX = "/api/collections/";
-  private static final String SUFFIX = "/documents";
+  private static final PathShape DOCUMENTS = new PathShape("/api/collections/", "/documents");
 
   private final CollectionCatalog catalog;
   private final CollectionAccess access;
@@ -40,11 +40,7 @@ class ListingFastPath extends RequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    return !"GET".equals(request.getMethod())
-        || !uri.startsWith(PREFIX)
-        || !uri.endsWith(SUFFIX)
-        || uri.indexOf('/', PREFIX.length()) != uri.length() - SUFFIX.length();
+    return !"GET".equals(request.getMethod()) || !DOCUMENTS.matches(request.getRequestURI());
   }
 
   @Override
@@ -64,8 +60,7 @@ class ListingFastPath extends RequestFilter {
   }
 
   private Optional<byte[]> known(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String name = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
+    String name = DOCUMENTS.segment(request.getRequestURI());
     Optional<CompiledCollection> found = catalog.find(name);
     if (found.isEmpty() || !ListingCache.applies(found.get().definition())) return Optional.empty();
     CollectionDefinition definition = found.get().definition();

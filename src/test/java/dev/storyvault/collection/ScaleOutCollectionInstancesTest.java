@@ -36,19 +36,7 @@ class ScaleOutCollectionInstancesTest extends ApiTestBase {
   void aChangedDefinitionAppliesOnEveryInstanceAtOnce() {
     String name = aName();
     admin.postJson("/api/collections", monsters(name, openAccess()));
-    try (SecondInstance other =
-        SecondInstance.like(
-            environment,
-            "storyvault.data-dir",
-            "storyvault.database.url",
-            "storyvault.database.username",
-            "spring.flyway.schemas",
-            "storyvault.blobs.store",
-            "storyvault.blobs.s3.endpoint",
-            "storyvault.blobs.s3.bucket",
-            "storyvault.blobs.s3.access-key",
-            "storyvault.blobs.s3.secret-key",
-            "storyvault.admin-api-key")) {
+    try (SecondInstance other = SecondInstance.ofSameInstallation(environment)) {
       Api aliceThere = new Api(other.baseUrl(), alice.token());
       assertThat(aliceThere.postJson(documents(name), aMonster("Drip", 1, "water")).status())
           .isEqualTo(201);

@@ -33,19 +33,7 @@ class ScaleOutReadCachesTest extends ApiTestBase {
 
   @BeforeEach
   void secondInstance() {
-    other =
-        SecondInstance.like(
-            environment,
-            "storyvault.data-dir",
-            "storyvault.database.url",
-            "storyvault.database.username",
-            "spring.flyway.schemas",
-            "storyvault.blobs.store",
-            "storyvault.blobs.s3.endpoint",
-            "storyvault.blobs.s3.bucket",
-            "storyvault.blobs.s3.access-key",
-            "storyvault.blobs.s3.secret-key",
-            "storyvault.admin-api-key");
+    other = SecondInstance.ofSameInstallation(environment);
   }
 
   @AfterEach

@@ -19,18 +19,8 @@ abstract class SharedRateLimitContract extends RateLimitContract {
   @Test
   void theLimitIsSharedByAllInstances() {
     try (SecondInstance other =
-        SecondInstance.like(
+        SecondInstance.ofSameInstallation(
             environment,
-            "storyvault.data-dir",
-            "storyvault.database.url",
-            "storyvault.database.username",
-            "spring.flyway.schemas",
-            "storyvault.blobs.store",
-            "storyvault.blobs.s3.endpoint",
-            "storyvault.blobs.s3.bucket",
-            "storyvault.blobs.s3.access-key",
-            "storyvault.blobs.s3.secret-key",
-            "storyvault.admin-api-key",
             "storyvault.rate-limits.backend",
             "storyvault.rate-limits.namespace",
             "storyvault.rate-limits.groups.read.capacity",

@@ -18,6 +18,29 @@ public final class SecondInstance implements AutoCloseable {
     this.context = context;
   }
 
+  /**
+   * What makes an instance part of the same installation: its database, blob store and admin key.
+   */
+  public static final List<String> SAME_INSTALLATION =
+      List.of(
+          "storyvault.data-dir",
+          "storyvault.database.url",
+          "storyvault.database.username",
+          "spring.flyway.schemas",
+          "storyvault.blobs.store",
+          "storyvault.blobs.s3.endpoint",
+          "storyvault.blobs.s3.bucket",
+          "storyvault.blobs.s3.access-key",
+          "storyvault.blobs.s3.secret-key",
+          "storyvault.admin-api-key");
+
+  /** Another instance of the first one's installation (see {@link #SAME_INSTALLATION}). */
+  public static SecondInstance ofSameInstallation(Environment first, String... moreKeys) {
+    List<String> keys = new ArrayList<>(SAME_INSTALLATION);
+    keys.addAll(List.of(moreKeys));
+    return like(first, keys.toArray(String[]::new));
+  }
+
   public static SecondInstance like(Environment first, String... keys) {
     // why arguments: they outrank application.yml, as the first instance's test properties did
     List<String> arguments = new ArrayList<>();

@@ -1,0 +1,20 @@
+package dev.storyvault.platform;
+
+/**
+ * A route a fast-path filter answers, {@code prefix + one segment + suffix}, matched without a
+ * pattern or a regex: these filters look at every request.
+ */
+public record PathShape(String prefix, String suffix) {
+
+  /** The segment between prefix and suffix, or null when {@code uri} has another shape. */
+  public String segment(String uri) {
+    if (!uri.startsWith(prefix) || !uri.endsWith(suffix)) return null;
+    int end = uri.length() - suffix.length();
+    if (end <= prefix.length() || uri.indexOf('/', prefix.length()) != end) return null;
+    return uri.substring(prefix.length(), end);
+  }
+
+  public boolean matches(String uri) {
+    return segment(uri) != null;
+  }
+}
