@@ -195,7 +195,7 @@ class AssetDocumentsController {
     return view(new Assets.Current(asset, access.current(asset)));
   }
 
-  private AssetView view(Assets.Current current) {
+  AssetView view(Assets.Current current) {
     Asset asset = current.asset();
     return AssetView.of(
         asset,
@@ -212,7 +212,7 @@ class AssetDocumentsController {
     return (Map<String, Object>) value;
   }
 
-  private static String etag(Asset asset) {
+  static String etag(Asset asset) {
     return "\""
         + asset.id()
         + "-"

@@ -8,10 +8,11 @@ public record PathShape(String prefix, String suffix) {
 
   /** The segment between prefix and suffix, or null when {@code uri} has another shape. */
   public String segment(String uri) {
-    if (!uri.startsWith(prefix) || !uri.endsWith(suffix)) return null;
-    int end = uri.length() - suffix.length();
-    if (end <= prefix.length() || uri.indexOf('/', prefix.length()) != end) return null;
-    return uri.substring(prefix.length(), end);
+    if (uri.length() <= prefix.length() + suffix.length()
+        || !uri.startsWith(prefix)
+        || !uri.endsWith(suffix)) return null;
+    String segment = uri.substring(prefix.length(), uri.length() - suffix.length());
+    return segment.indexOf('/') >= 0 ? null : segment;
   }
 
   public boolean matches(String uri) {

@@ -16,6 +16,10 @@ class StoryAccess {
     this.stories = stories;
   }
 
+  static boolean looksLikeId(String id) {
+    return Ids.looksValid(id);
+  }
+
   /** The story as it is now (remembered until it changes), for reads. */
   Story readable(Caller caller, String id) {
     if (!Ids.looksValid(id)) throw ApiProblem.notFound("story");

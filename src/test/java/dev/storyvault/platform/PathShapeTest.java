@@ -22,4 +22,12 @@ class PathShapeTest {
     assertThat(content.segment("/api/assets/content")).isNull();
     assertThat(content.matches("/api/blobs/ast_1/content")).isFalse();
   }
+
+  @Test
+  void aShapeWithoutSuffixTakesTheLastSegment() {
+    PathShape story = new PathShape("/api/stories/", "");
+    assertThat(story.segment("/api/stories/sty_1")).isEqualTo("sty_1");
+    assertThat(story.segment("/api/stories/")).isNull();
+    assertThat(story.segment("/api/stories/sty_1/versions")).isNull();
+  }
 }

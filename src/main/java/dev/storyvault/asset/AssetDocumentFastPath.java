@@ -1,0 +1,69 @@
+package dev.storyvault.asset;
+
+import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.JsonAnswer;
+import dev.storyvault.platform.PathShape;
+import dev.storyvault.platform.RequestFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/assets/{id}} by its owner, an admin or anyone when public, answered from the
+ * cached asset after authentication and rate limiting but before Spring MVC, whose handler lookup
+ * and return-value handling were most of such a request. Conditional requests, other media types
+ * and anything not read directly go on to {@link AssetDocumentsController}, which answers the same
+ * way.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class AssetDocumentFastPath extends RequestFilter {
+
+  private static final PathShape ASSET = new PathShape("/api/assets/", "");
+
+  private final Assets assets;
+  private final AssetDocumentsController documents;
+  private final JsonMapper json;
+
+  AssetDocumentFastPath(Assets assets, AssetDocumentsController documents, JsonMapper json) {
+    this.assets = assets;
+    this.documents = documents;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"GET".equals(request.getMethod())
+        || request.getQueryString() != null
+        || request.getHeader("If-None-Match") != null
+        || !JsonAnswer.accepted(request.getHeader("Accept"))
+        || !ASSET.matches(request.getRequestURI());
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Caller caller = Caller.of(request);
+    String id = ASSET.segment(request.getRequestURI());
+    Optional<Assets.Current> current =
+        AssetAccess.looksLikeId(id)
+            ? assets.current(id).filter(c -> AssetAccess.readsDirectly(caller, c.asset()))
+            : Optional.empty();
+    if (current.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    JsonAnswer.send(
+        response,
+        AssetDocumentsController.etag(current.get().asset()),
+        json.writeValueAsBytes(documents.view(current.get())));
+  }
+}
