@@ -2,11 +2,9 @@ package dev.storyvault.asset;
 
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.PathShape;
 import dev.storyvault.platform.ProblemWriter;
-import dev.storyvault.platform.RequestFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class AssetContentFastPath extends RequestFilter {
+class AssetContentFastPath extends FastPath {
 
   private static final PathShape CONTENT = new PathShape("/api/assets/", "/content");
 
@@ -49,20 +47,17 @@ class AssetContentFastPath extends RequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<Assets.Current> current = readable(request);
-    if (current.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
+    if (current.isEmpty()) return false;
     try {
       delivery.sendCurrent(request, response, current.get());
     } catch (ApiProblem problem) {
       response.reset();
       problems.write(response, problem);
     }
+    return true;
   }
 
   private Optional<Assets.Current> readable(HttpServletRequest request) {

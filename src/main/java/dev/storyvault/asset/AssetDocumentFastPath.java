@@ -1,11 +1,9 @@
 package dev.storyvault.asset;
 
 import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.JsonAnswer;
 import dev.storyvault.platform.PathShape;
-import dev.storyvault.platform.RequestFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class AssetDocumentFastPath extends RequestFilter {
+class AssetDocumentFastPath extends FastPath {
 
   private static final PathShape ASSET = new PathShape("/api/assets/", "");
 
@@ -48,22 +46,19 @@ class AssetDocumentFastPath extends RequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Caller caller = Caller.of(request);
     String id = ASSET.segment(request.getRequestURI());
     Optional<Assets.Current> current =
         AssetAccess.looksLikeId(id)
             ? assets.current(id).filter(c -> AssetAccess.readsDirectly(caller, c.asset()))
             : Optional.empty();
-    if (current.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
+    if (current.isEmpty()) return false;
     JsonAnswer.send(
         response,
         AssetDocumentsController.etag(current.get().asset()),
         json.writeValueAsBytes(documents.view(current.get())));
+    return true;
   }
 }

@@ -2,10 +2,8 @@ package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.ProblemWriter;
-import dev.storyvault.platform.RequestFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ContentAddressedFastPath extends RequestFilter {
+class ContentAddressedFastPath extends FastPath {
 
   private static final String PREFIX = "/api/blobs/";
 
@@ -45,21 +43,18 @@ class ContentAddressedFastPath extends RequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String hash = request.getRequestURI().substring(PREFIX.length());
     Optional<AssetVersion> version =
         BlobId.isValid(hash) ? publicBlobs.find(BlobId.of(hash)) : Optional.empty();
-    if (version.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
+    if (version.isEmpty()) return false;
     try {
       delivery.sendImmutable(request, response, version.get());
     } catch (ApiProblem problem) {
       response.reset();
       problems.write(response, problem);
     }
+    return true;
   }
 }

@@ -2,10 +2,8 @@ package dev.storyvault.collection;
 
 import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
+import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.PathShape;
-import dev.storyvault.platform.RequestFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class ListingFastPath extends RequestFilter {
+class ListingFastPath extends FastPath {
 
   private static final PathShape DOCUMENTS = new PathShape("/api/collections/", "/documents");
 
@@ -44,19 +42,16 @@ class ListingFastPath extends RequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     byte[] answer = known(request).orElse(null);
-    if (answer == null) {
-      chain.doFilter(request, response);
-      return;
-    }
+    if (answer == null) return false;
     response.setStatus(200);
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store, private");
     response.setContentLength(answer.length);
     response.getOutputStream().write(answer);
+    return true;
   }
 
   private Optional<byte[]> known(HttpServletRequest request) {

@@ -1,11 +1,9 @@
 package dev.storyvault.story;
 
 import dev.storyvault.identity.Caller;
+import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.JsonAnswer;
 import dev.storyvault.platform.PathShape;
-import dev.storyvault.platform.RequestFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class StoryReadFastPath extends RequestFilter {
+class StoryReadFastPath extends FastPath {
 
   private static final PathShape STORY = new PathShape("/api/stories/", "");
   private static final String PRIVATE = "no-store, private";
@@ -48,28 +46,23 @@ class StoryReadFastPath extends RequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Caller caller = Caller.of(request);
     Optional<Story> story = caller.isAnonymous() ? Optional.empty() : readable(request, caller);
-    if (story.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
+    if (story.isEmpty()) return false;
     history.opened(caller, story.get());
     response.setHeader("Cache-Control", PRIVATE);
-    response.setHeader("ETag", story.get().etag());
     if (story.get().etag().equals(request.getHeader("If-None-Match"))) {
+      response.setHeader("ETag", story.get().etag());
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      return;
+      return true;
     }
-    byte[] body =
-        json.writeValueAsBytes(StoryDocuments.view(story.get(), StoriesController.ASSET_URLS));
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    JsonAnswer.send(
+        response,
+        story.get().etag(),
+        json.writeValueAsBytes(StoryDocuments.view(story.get(), StoriesController.ASSET_URLS)));
+    return true;
   }
 
   private Optional<Story> readable(HttpServletRequest request, Caller caller) {
