@@ -44,14 +44,16 @@ class AssetAccess {
     return assets.current(id).filter(current -> mayRead(caller, current.asset()));
   }
 
-  static boolean looksLikeId(String id) {
-    return Ids.looksValid(id);
+  /**
+   * Like {@link #findReadableNow} without asking the grants: the caller reads it as its owner, an
+   * admin or the public.
+   */
+  Optional<Assets.Current> findReadableDirectly(Caller caller, String id) {
+    if (!Ids.looksValid(id)) return Optional.empty();
+    return assets.current(id).filter(current -> readsDirectly(caller, current.asset()));
   }
 
-  /**
-   * Without asking the grants: whether the caller reads it as its owner, an admin or the public.
-   */
-  static boolean readsDirectly(Caller caller, Asset asset) {
+  private static boolean readsDirectly(Caller caller, Asset asset) {
     return caller.canRead(asset.ownerId(), asset.isPublic());
   }
 

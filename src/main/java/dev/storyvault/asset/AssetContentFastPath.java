@@ -1,7 +1,6 @@
 package dev.storyvault.asset;
 
 import dev.storyvault.identity.Caller;
-import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.PathShape;
 import dev.storyvault.platform.ProblemWriter;
@@ -27,44 +26,30 @@ class AssetContentFastPath extends FastPath {
 
   private static final PathShape CONTENT = new PathShape("/api/assets/", "/content");
 
-  private final Assets assets;
+  private final AssetAccess access;
   private final AssetDelivery delivery;
-  private final ProblemWriter problems;
 
-  AssetContentFastPath(Assets assets, AssetDelivery delivery, ProblemWriter problems) {
-    this.assets = assets;
+  AssetContentFastPath(AssetAccess access, AssetDelivery delivery, ProblemWriter problems) {
+    super(problems);
+    this.access = access;
     this.delivery = delivery;
-    this.problems = problems;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
-    String uri = request.getRequestURI();
     return !("GET".equals(method) || "HEAD".equals(method))
         || request.getQueryString() != null
-        || !CONTENT.matches(uri);
+        || !CONTENT.matches(request.getRequestURI());
   }
 
   @Override
   protected boolean answered(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<Assets.Current> current = readable(request);
+    Optional<Assets.Current> current =
+        access.findReadableDirectly(Caller.of(request), CONTENT.segment(request.getRequestURI()));
     if (current.isEmpty()) return false;
-    try {
-      delivery.sendCurrent(request, response, current.get());
-    } catch (ApiProblem problem) {
-      response.reset();
-      problems.write(response, problem);
-    }
+    delivery.sendCurrent(request, response, current.get());
     return true;
-  }
-
-  private Optional<Assets.Current> readable(HttpServletRequest request) {
-    String id = CONTENT.segment(request.getRequestURI());
-    Caller caller = Caller.of(request);
-    return AssetAccess.looksLikeId(id)
-        ? assets.current(id).filter(c -> AssetAccess.readsDirectly(caller, c.asset()))
-        : Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.JsonAnswer;
 import dev.storyvault.platform.PathShape;
+import dev.storyvault.platform.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,12 +27,17 @@ class AssetDocumentFastPath extends FastPath {
 
   private static final PathShape ASSET = new PathShape("/api/assets/", "");
 
-  private final Assets assets;
+  private final AssetAccess access;
   private final AssetDocumentsController documents;
   private final JsonMapper json;
 
-  AssetDocumentFastPath(Assets assets, AssetDocumentsController documents, JsonMapper json) {
-    this.assets = assets;
+  AssetDocumentFastPath(
+      AssetAccess access,
+      AssetDocumentsController documents,
+      JsonMapper json,
+      ProblemWriter problems) {
+    super(problems);
+    this.access = access;
     this.documents = documents;
     this.json = json;
   }
@@ -48,12 +54,8 @@ class AssetDocumentFastPath extends FastPath {
   @Override
   protected boolean answered(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Caller caller = Caller.of(request);
-    String id = ASSET.segment(request.getRequestURI());
     Optional<Assets.Current> current =
-        AssetAccess.looksLikeId(id)
-            ? assets.current(id).filter(c -> AssetAccess.readsDirectly(caller, c.asset()))
-            : Optional.empty();
+        access.findReadableDirectly(Caller.of(request), ASSET.segment(request.getRequestURI()));
     if (current.isEmpty()) return false;
     JsonAnswer.send(
         response,

@@ -1,7 +1,6 @@
 package dev.storyvault.asset;
 
 import dev.storyvault.blob.BlobId;
-import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,13 +25,12 @@ class ContentAddressedFastPath extends FastPath {
 
   private final PublicBlobs publicBlobs;
   private final AssetDelivery delivery;
-  private final ProblemWriter problems;
 
   ContentAddressedFastPath(
       PublicBlobs publicBlobs, AssetDelivery delivery, ProblemWriter problems) {
+    super(problems);
     this.publicBlobs = publicBlobs;
     this.delivery = delivery;
-    this.problems = problems;
   }
 
   @Override
@@ -49,12 +47,7 @@ class ContentAddressedFastPath extends FastPath {
     Optional<AssetVersion> version =
         BlobId.isValid(hash) ? publicBlobs.find(BlobId.of(hash)) : Optional.empty();
     if (version.isEmpty()) return false;
-    try {
-      delivery.sendImmutable(request, response, version.get());
-    } catch (ApiProblem problem) {
-      response.reset();
-      problems.write(response, problem);
-    }
+    delivery.sendImmutable(request, response, version.get());
     return true;
   }
 }

@@ -4,6 +4,7 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.ApiProblem;
 import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.PathShape;
+import dev.storyvault.platform.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,7 +31,12 @@ class ListingFastPath extends FastPath {
   private final CollectionAccess access;
   private final ListingCache listings;
 
-  ListingFastPath(CollectionCatalog catalog, CollectionAccess access, ListingCache listings) {
+  ListingFastPath(
+      CollectionCatalog catalog,
+      CollectionAccess access,
+      ListingCache listings,
+      ProblemWriter problems) {
+    super(problems);
     this.catalog = catalog;
     this.access = access;
     this.listings = listings;

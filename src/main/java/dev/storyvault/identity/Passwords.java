@@ -12,8 +12,7 @@ class Passwords {
   private final Argon2PasswordEncoder encoder =
       Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
   // why lazily: an Argon2 hash made at start-up, by a JVM not yet warmed up, took a noticeable
-  // share of
-  // the time to ready
+  // share of the time to ready
   private volatile String decoy;
 
   String hash(String password) {

@@ -4,6 +4,7 @@ import dev.storyvault.identity.Caller;
 import dev.storyvault.platform.FastPath;
 import dev.storyvault.platform.JsonAnswer;
 import dev.storyvault.platform.PathShape;
+import dev.storyvault.platform.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,12 +28,14 @@ class StoryReadFastPath extends FastPath {
   private static final PathShape STORY = new PathShape("/api/stories/", "");
   private static final String PRIVATE = "no-store, private";
 
-  private final Stories stories;
+  private final StoryAccess access;
   private final ReadingHistory history;
   private final JsonMapper json;
 
-  StoryReadFastPath(Stories stories, ReadingHistory history, JsonMapper json) {
-    this.stories = stories;
+  StoryReadFastPath(
+      StoryAccess access, ReadingHistory history, JsonMapper json, ProblemWriter problems) {
+    super(problems);
+    this.access = access;
     this.history = history;
     this.json = json;
   }
@@ -49,7 +52,10 @@ class StoryReadFastPath extends FastPath {
   protected boolean answered(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Caller caller = Caller.of(request);
-    Optional<Story> story = caller.isAnonymous() ? Optional.empty() : readable(request, caller);
+    Optional<Story> story =
+        caller.isAnonymous()
+            ? Optional.empty()
+            : access.findReadable(caller, STORY.segment(request.getRequestURI()));
     if (story.isEmpty()) return false;
     history.opened(caller, story.get());
     response.setHeader("Cache-Control", PRIVATE);
@@ -63,12 +69,5 @@ class StoryReadFastPath extends FastPath {
         story.get().etag(),
         json.writeValueAsBytes(StoryDocuments.view(story.get(), StoriesController.ASSET_URLS)));
     return true;
-  }
-
-  private Optional<Story> readable(HttpServletRequest request, Caller caller) {
-    String id = STORY.segment(request.getRequestURI());
-    return StoryAccess.looksLikeId(id)
-        ? stories.current(id).filter(s -> StoryVisibility.canRead(caller, s))
-        : Optional.empty();
   }
 }

@@ -10,7 +10,6 @@ import dev.storyvault.support.ScaleOutMode;
 import dev.storyvault.support.SecondInstance;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,16 +92,7 @@ class ScaleOutReadCachesTest extends ApiTestBase {
 
   @Test
   void aTokenLoggedOutOnOneInstanceStopsWorkingOnTheOther() {
-    String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);
-    admin.postJson("/api/users", Map.of("username", username, "password", "correct horse battery"));
-    String token =
-        anonymous
-            .postJson(
-                "/api/auth/login",
-                Map.of("username", username, "password", "correct horse battery"))
-            .json()
-            .get("token")
-            .asString();
+    String token = aSignedInPerson();
     Api here = anonymous.as(token);
     Api there = new Api(other.baseUrl(), token);
     assertThat(there.get("/api/users/me").status()).isEqualTo(200);

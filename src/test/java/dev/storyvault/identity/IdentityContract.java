@@ -71,16 +71,7 @@ abstract class IdentityContract extends ApiTestBase {
 
   @Test
   void loggingOutRevokesTheToken() {
-    admin.postJson("/api/users", Map.of("username", username, "password", "correct horse battery"));
-    Api reader =
-        anonymous.as(
-            anonymous
-                .postJson(
-                    "/api/auth/login",
-                    Map.of("username", username, "password", "correct horse battery"))
-                .json()
-                .get("token")
-                .asString());
+    Api reader = anonymous.as(aSignedInPerson());
     assertThat(reader.send("POST", "/api/auth/logout", new byte[0]).status()).isEqualTo(204);
     assertThat(reader.get("/api/users/me").status()).isEqualTo(401);
     assertThat(alice.send("POST", "/api/auth/logout", new byte[0]).status()).isEqualTo(400);

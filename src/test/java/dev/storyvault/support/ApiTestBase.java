@@ -52,6 +52,17 @@ public abstract class ApiTestBase {
     throw new IllegalStateException(itemId + " is not in the trash");
   }
 
+  /** A new person (role user), signed in: their login token. */
+  protected String aSignedInPerson() {
+    String username = "person-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String password = "correct horse battery";
+    admin.postJson("/api/users", Map.of("username", username, "password", password));
+    Api.Response login =
+        anonymous.postJson("/api/auth/login", Map.of("username", username, "password", password));
+    if (login.status() != 200) throw new IllegalStateException("Could not log in: " + login.text());
+    return login.json().get("token").asString();
+  }
+
   protected String newKey(String name, List<String> scopes) {
     return keyFor(name, scopes).get("key").asString();
   }
