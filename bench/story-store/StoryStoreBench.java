@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Drives a running StoryVault over HTTP: timed creates (10 pages each) with 8 clients, the same for title-only
- * stories and GET /api/users/me (this machine's floor), a bulk load to the target size, then gets by id and
- * word+tag searches. Run: java StoryStoreBench.java URL KEY [timed] [total]
+ * stories and GET /api/users/me (this machine's floor), creates at a fixed rate of half the measured one (open
+ * loop), a bulk load to the target size, then gets by id and word+tag searches, closed and open loop. Run: java StoryStoreBench.java URL KEY [timed] [total]
  */
 public class StoryStoreBench {
 
@@ -53,9 +53,19 @@ public class StoryStoreBench {
         // why: the least any authenticated request and any create cost here, measured in the same run, so the figures
         // above can be read against this machine's floor (client and server share its cores)
         report("  floor: title-only create", run(floor, 8, i -> ids.add(createTitleOnly(base, key, i))), floor);
+        long[] titleOnly = run(floor, 8, i -> ids.add(createTitleOnly(base, key, i)));
+        report("  floor: title-only create", titleOnly, floor);
         report("  floor: GET /api/users/me", run(floor, 8, i -> get(base, key, "/api/users/me")), floor);
+        System.out.printf("10-page creates / title-only creates: %.2f (target >= 0.7)%n",
+                rate(create, timed) / rate(titleOnly, floor));
+        // why open-loop: 8 clients that each wait for their answer send less when the server slows down, which
+        // hides queueing; at a fixed rate every late answer counts from when its request was due
+        double createRate = rate(create, timed) / 2;
+        int openCreates = (int) (createRate * OPEN_SECONDS);
+        report(String.format("create, open-loop %.0f/s", createRate),
+                openLoop(openCreates, createRate, i -> ids.add(create(base, key, 2_000_000 + i))), openCreates);
         long start = System.nanoTime();
-        run(Math.max(0, total - timed - warmup - floor), 8, i -> ids.add(create(base, key, timed + i)));
+        run(Math.max(0, total - timed - warmup - floor - openCreates), 8, i -> ids.add(create(base, key, timed + i)));
         System.out.printf("bulk load to %,d stories: %.0f s%n", total, (System.nanoTime() - start) / 1e9);
         // why settle: the server refreshes planner statistics in the background (once a minute); a bulk load
         // outruns it, a catalogue that grew over days does not
@@ -74,8 +84,13 @@ public class StoryStoreBench {
         long searchWarmStart = System.nanoTime();
         run(searchWarmup, 8, i -> get(base, key, "/api/stories?q=" + WORDS[(i + 1_000) % WORDS.length] + "&tag=" + TAGS[(i + 3) % TAGS.length] + "&limit=20"));
         System.out.printf("search warm-up at %,d stories: %,d searches, untimed: %.0f s%n", total, searchWarmup, (System.nanoTime() - searchWarmStart) / 1e9);
-        report("search word+tag (8 clients)", run(2_000, 8, i -> get(base, key,
-                "/api/stories?q=" + WORDS[i % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20")), 2_000);
+        long[] search = run(2_000, 8, i -> get(base, key,
+                "/api/stories?q=" + WORDS[i % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20"));
+        report("search word+tag (8 clients)", search, 2_000);
+        double searchRate = rate(search, 2_000) / 2;
+        int openSearches = (int) (searchRate * OPEN_SECONDS);
+        report(String.format("  same, open-loop %.0f/s", searchRate), openLoop(openSearches, searchRate, i -> get(base, key,
+                "/api/stories?q=" + WORDS[(i + 11) % WORDS.length] + "&tag=" + TAGS[(i + 5) % TAGS.length] + "&limit=20")), openSearches);
         report("  same, sort=relevance", run(1_000, 8, i -> get(base, key,
                 "/api/stories?q=" + WORDS[(i + 7) % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20&sort=relevance")), 1_000);
     }
@@ -93,6 +108,43 @@ public class StoryStoreBench {
     static final long T0 = System.nanoTime();
 
     interface Op { void run(int i) throws Exception; }
+
+    static final int OPEN_SECONDS = Integer.getInteger("openSeconds", 20);
+
+    static double rate(long[] result, int count) {
+        return count / (result[count] / 1e9);
+    }
+
+    /**
+     * Requests due at a fixed rate (request i at i / rate seconds), each timed from when it was due, not from when a
+     * client got to it; 64 clients so that a slow answer does not hold back the ones due after it.
+     */
+    static long[] openLoop(int count, double rate, Op op) throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Future<?>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < 64; c++) {
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < count; ) {
+                    long due = started + (long) (i * 1e9 / rate);
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    op.run(i);
+                    latencies[i] = System.nanoTime() - due;
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        long[] result = Arrays.copyOf(latencies, count + 1);
+        result[count] = System.nanoTime() - started;
+        return result;
+    }
 
     static long[] run(int count, int clients, Op op) throws Exception {
         long[] latencies = new long[count];

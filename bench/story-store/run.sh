@@ -55,7 +55,7 @@ for mode in $MODES; do
       STORYVAULT_BLOBS_S3_ACCESS_KEY=bench STORYVAULT_BLOBS_S3_SECRET_KEY=bench-secret STORYVAULT_BLOBS_S3_CREATE_BUCKET=true
   fi
   "$JAVA" -Dsettle="${SETTLE:-75}" -Dstalls="${STALLS:-false}" bench/story-store/StoryStoreBench.java "http://127.0.0.1:$P" "$KEY" "$TIMED" "$TOTAL"
-  echo "targets: create p99 < 10 ms; search p99 < 20 ms at $TOTAL stories"
+  echo "targets: search p99 < 20 ms at $TOTAL stories (relevance < 100 ms); open-loop creates and searches p99 < 10 ms; 10-page creates >= 0.7 of title-only"
   kill "${PIDS[-1]}" 2>/dev/null || true
 done
 exit 0

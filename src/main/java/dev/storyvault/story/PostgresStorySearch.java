@@ -62,23 +62,13 @@ class PostgresStorySearch implements StorySearch {
   }
 
   /**
-   * why in the INSERT: an UPDATE right after it wrote a second version of the row and a second
-   * entry in every index on stories (the vector's GIN index rules out a heap-only update).
+   * why the tags in the INSERT: a tag filter reads them from the row, and they cost no text
+   * analysis; the vector follows from the indexer.
    */
   @Override
   public RowColumns rowColumns(Story story, long docNumber) {
-    List<Object> parameters = new ArrayList<>(columnValues(story));
-    parameters.add(
-        parameters.size() - 1, docNumber); // why before the last: the tag array follows the vector
     return new RowColumns(
-        ", search_vector, tag_list",
-        ", " + VECTOR + " || " + BUCKET_LEXEME.formatted("?::bigint") + ", ?",
-        parameters);
-  }
-
-  @Override
-  public void add(Story story, long docNumber) {
-    // written with the row (rowColumns)
+        ", tag_list", ", ?", List.of((Object) story.content().tags().toArray(String[]::new)));
   }
 
   private static List<Object> columnValues(Story story) {

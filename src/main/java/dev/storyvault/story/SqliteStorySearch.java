@@ -39,17 +39,6 @@ class SqliteStorySearch implements StorySearch {
         .update();
   }
 
-  /** why its own statement: nothing to remove first, and the rowid is known without a lookup. */
-  @Override
-  public void add(Story story, long docNumber) {
-    List<Object> values = new ArrayList<>(List.of(docNumber));
-    values.addAll(columns(story));
-    jdbc.sql(
-            "INSERT INTO story_search (rowid, title, body, tags, characters) VALUES (?, ?, ?, ?, ?)")
-        .params(values)
-        .update();
-  }
-
   private static List<Object> columns(Story story) {
     return List.of(
         story.content().title(),

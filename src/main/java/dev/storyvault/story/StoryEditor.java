@@ -14,9 +14,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Every change to a story, in one transaction each: the row, a new version, tags, shares, the
- * search index, asset references and the domain event move together or not at all. Creates and
- * updates go through {@link WriteTransactions}, so on SQLite concurrent ones share a commit.
+ * Every change to a story, in one transaction each: the row, a new version, tags, shares, its place
+ * in the search index's queue ({@link StoryIndexer}), asset references and the domain event move
+ * together or not at all. Creates and updates go through {@link WriteTransactions}, so on SQLite
+ * concurrent ones share a commit.
  */
 @Component
 class StoryEditor {
@@ -32,9 +33,11 @@ class StoryEditor {
   private final ApplicationEventPublisher events;
   private final WriteTransactions writes;
   private final StoryTrash trash;
+  private final StoryIndexer indexer;
 
   StoryEditor(
       StoryTrash trash,
+      StoryIndexer indexer,
       Stories stories,
       StorySearch search,
       PageInspector pages,
@@ -43,6 +46,7 @@ class StoryEditor {
       WriteTransactions writes,
       Clock clock) {
     this.trash = trash;
+    this.indexer = indexer;
     this.clock = clock;
     this.writes = writes;
     this.stories = stories;
@@ -69,10 +73,10 @@ class StoryEditor {
     // SQLite's single writer every statement skipped is time no other writer can use
     writes.run(
         () -> {
+          indexer.queue(story.id());
           long docNumber = search.nextDocNumber();
           stories.insert(story, docNumber, stored, search.rowColumns(story, docNumber));
           stories.recordVersion(story, caller.userId(), stored.document());
-          search.add(story, docNumber);
           if (!story.content().assetIds().isEmpty()) recordReferences(story);
           events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
         });
@@ -98,6 +102,7 @@ class StoryEditor {
     Stories.Serialized stored = stories.serialize(updated);
     writes.run(
         () -> {
+          indexer.queue(updated.id());
           if (!stories.update(updated, expectedVersion, stored)) throw stale();
           saved(updated, caller, stored.document());
           events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));
@@ -132,7 +137,6 @@ class StoryEditor {
 
   private void saved(Story story, Caller caller, String document) {
     stories.recordVersion(story, caller.userId(), document);
-    search.index(story);
     recordReferences(story);
   }
 

@@ -22,8 +22,10 @@ class StoryFinder {
   private final JdbcClient jdbc;
   private final StorySearch search;
   private final Stories stories;
+  private final StoryIndexer indexer;
 
-  StoryFinder(JdbcClient jdbc, StorySearch search, Stories stories) {
+  StoryFinder(JdbcClient jdbc, StorySearch search, Stories stories, StoryIndexer indexer) {
+    this.indexer = indexer;
     this.jdbc = jdbc;
     this.search = search;
     this.stories = stories;
@@ -38,6 +40,9 @@ class StoryFinder {
   Found find(Caller caller, StoryQuery q) {
     List<String> terms = q.text() == null ? List.of() : StorySearch.terms(q.text());
     StorySearch.TextMatch match = terms.isEmpty() ? null : search.match(terms, q.tag());
+    // why tags too: on PostgreSQL the row's tag list is the index's, refreshed with the text's
+    // entry
+    if (match != null || q.tag() != null) indexer.catchUp();
     StoryQuery.Sort sort =
         q.sort() == StoryQuery.Sort.RELEVANCE && match == null
             ? StoryQuery.Sort.CREATED_AT

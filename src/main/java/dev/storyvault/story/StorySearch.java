@@ -15,17 +15,15 @@ interface StorySearch {
   /** The next story's doc_number: increasing with creation, so "newest first" is index order. */
   long nextDocNumber();
 
-  /** Brings the index in step with the story, in the caller's transaction. */
+  /**
+   * Brings the index in step with the story, in the caller's transaction (the {@link
+   * StoryIndexer}'s, after the story's own write).
+   */
   void index(Story story);
 
-  /** Indexes a story just inserted under {@code docNumber}, in the caller's transaction. */
-  default void add(Story story, long docNumber) {
-    index(story);
-  }
-
   /**
-   * Index columns on the stories row itself, written by the row's INSERT; none where the index is
-   * its own table.
+   * Columns the index keeps on the stories row itself and the row's INSERT writes at once (not the
+   * text's entry, which the indexer writes); none where the index is its own table.
    */
   default RowColumns rowColumns(Story story, long docNumber) {
     return RowColumns.NONE;

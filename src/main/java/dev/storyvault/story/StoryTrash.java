@@ -38,7 +38,7 @@ class StoryTrash implements Trashable {
   private final JdbcClient jdbc;
   private final Trash trash;
   private final Stories stories;
-  private final StorySearch search;
+  private final StoryIndexer indexer;
   private final AssetDirectory assets;
   private final ApplicationEventPublisher events;
 
@@ -46,13 +46,13 @@ class StoryTrash implements Trashable {
       JdbcClient jdbc,
       Trash trash,
       Stories stories,
-      StorySearch search,
+      StoryIndexer indexer,
       AssetDirectory assets,
       ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.trash = trash;
     this.stories = stories;
-    this.search = search;
+    this.indexer = indexer;
     this.assets = assets;
     this.events = events;
   }
@@ -78,12 +78,12 @@ class StoryTrash implements Trashable {
   public void restore(TrashedItem item) {
     Kept kept = JSON.readValue(item.payload(), new TypeReference<Kept>() {});
     stories.changed(item.itemId());
+    indexer.queue(item.itemId());
     Rows.insert(jdbc, "stories", kept.story().getFirst());
     kept.versions().forEach(row -> Rows.insert(jdbc, "story_versions", row));
     kept.links().forEach(row -> Rows.insert(jdbc, "share_links", row));
     Story story = stories.find(item.itemId()).orElseThrow();
     stories.insertTagsAndShares(story);
-    search.index(story);
     events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
   }
 

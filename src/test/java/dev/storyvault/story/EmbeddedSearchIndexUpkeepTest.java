@@ -1,6 +1,5 @@
 package dev.storyvault.story;
 
-import static dev.storyvault.story.StoryApiContract.create;
 import static dev.storyvault.story.StoryBuilder.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +28,8 @@ class EmbeddedSearchIndexUpkeepTest extends SearchIndexUpkeepContract {
     upkeep.stop();
     try {
       while (upkeep.tidy(true) > 0) {} // why: leaves at most one segment per level
-      create(alice, aStory().titled("one").build());
-      create(alice, aStory().titled("two").build());
+      createdAndIndexed(aStory().titled("one").build());
+      createdAndIndexed(aStory().titled("two").build());
       assertThat(upkeep.tidy(false)).as("steps under writes, two new segments").isZero();
       assertThat(upkeep.tidy(true)).as("steps in quiet times, two new segments").isPositive();
       indexIsTidy(1);

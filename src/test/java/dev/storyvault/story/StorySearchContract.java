@@ -3,9 +3,11 @@ package dev.storyvault.story;
 import static dev.storyvault.story.StoryApiContract.create;
 import static dev.storyvault.story.StoryBuilder.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.storyvault.support.Api;
 import dev.storyvault.support.ApiTestBase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class StorySearchContract extends ApiTestBase {
 
   @Autowired JdbcClient jdbc;
+  @Autowired StoryIndexer indexer;
 
   private final String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
@@ -222,6 +225,49 @@ abstract class StorySearchContract extends ApiTestBase {
 
     jdbc.sql("UPDATE stories SET listing = NULL WHERE id = ?").param(id).update();
     assertThat(alice.get("/api/stories?q=" + word).json().get("items")).containsExactly(expected);
+  }
+
+  @Test
+  void searchesSeeEveryAcknowledgedWriteBeforeTheIndexerTakesItIn() {
+    String kept = create(alice, aStory().titled("Kept").tags("sealed").build());
+    List<String> made = new ArrayList<>();
+    indexer.pause(true);
+    try {
+      for (int i = 0; i < 5; i++)
+        made.add(create(alice, aStory().titled(word + " " + i).tags(word).build()));
+      alice.json("PATCH", "/api/stories/" + kept, Map.of("title", "The " + word + " kept"));
+      alice.json("PATCH", "/api/stories/" + kept, Map.of("tags", List.of(word)));
+      made.add(kept);
+      assertThat(queued(made)).isEqualTo(made.size());
+
+      assertThat(ids(alice, "q=" + word + "&limit=100")).containsExactlyInAnyOrderElementsOf(made);
+      assertThat(queued(made)).isZero();
+      assertThat(ids(alice, "tag=" + word + "&limit=100"))
+          .containsExactlyInAnyOrderElementsOf(made);
+      assertThat(ids(alice, "q=kept&tag=sealed")).doesNotContain(kept);
+    } finally {
+      indexer.pause(false);
+    }
+  }
+
+  @Test
+  void theIndexerTakesInWritesWithoutASearch() {
+    String id = create(alice, aStory().titled(word + " alone").withPage("Quiet pages").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> queued(List.of(id)) == 0);
+    assertThat(ids(alice, "q=" + word)).containsExactly(id);
+  }
+
+  private int queued(List<String> ids) {
+    return (int)
+        ids.stream()
+            .filter(
+                id ->
+                    jdbc.sql("SELECT COUNT(*) FROM story_index_queue WHERE story_id = ?")
+                            .param(id)
+                            .query(Integer.class)
+                            .single()
+                        > 0)
+            .count();
   }
 
   private static List<String> ids(Api api, String query) {
