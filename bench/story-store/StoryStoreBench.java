@@ -52,7 +52,6 @@ public class StoryStoreBench {
         report("create (8 clients)", create, timed);
         // why: the least any authenticated request and any create cost here, measured in the same run, so the figures
         // above can be read against this machine's floor (client and server share its cores)
-        report("  floor: title-only create", run(floor, 8, i -> ids.add(createTitleOnly(base, key, i))), floor);
         long[] titleOnly = run(floor, 8, i -> ids.add(createTitleOnly(base, key, i)));
         report("  floor: title-only create", titleOnly, floor);
         report("  floor: GET /api/users/me", run(floor, 8, i -> get(base, key, "/api/users/me")), floor);

@@ -20,7 +20,7 @@ trap cleanup EXIT
 
 start_storyvault() { # port, then env assignments
   local p=$1; shift
-  env "$@" STORYVAULT_ADMIN_API_KEY=$KEY SERVER_PORT="$p" "$JAVA" -Xmx2g -jar "$JAR" > "$WORK/sv-$p.log" 2>&1 &
+  env "$@" STORYVAULT_ADMIN_API_KEY=$KEY SERVER_PORT="$p" "$JAVA" -Xmx2g ${SV_JAVA_OPTS:-} -jar "$JAR" > "$WORK/sv-$p.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do curl -sf "localhost:$p/actuator/health/readiness" >/dev/null && return; sleep 0.5; done
   echo "StoryVault did not start"; tail -30 "$WORK/sv-$p.log"; exit 1

@@ -36,7 +36,11 @@ class Stories {
    */
   private final InvalidatedCache<Optional<Story>> current;
 
-  Stories(JdbcClient jdbc, StoryJson json, Clock clock, Invalidations invalidations) {
+  private final StoryPages pages;
+
+  Stories(
+      JdbcClient jdbc, StoryJson json, StoryPages pages, Clock clock, Invalidations invalidations) {
+    this.pages = pages;
     this.history = new VersionHistory(jdbc, "story_versions", "story_id");
     this.jdbc = jdbc;
     this.json = json;
@@ -52,9 +56,13 @@ class Stories {
     return current.get(id, this::find);
   }
 
-  /** Drops what {@link #current} remembers of the story, on every instance as the write commits. */
-  void changed(String id) {
-    current.invalidate(id);
+  /**
+   * Drops what {@link #current} remembers of the story and the owner's kept pages ({@link
+   * StoryPages}), on every instance as the write commits.
+   */
+  void changed(Story s) {
+    current.invalidate(s.id());
+    pages.changed(s.ownerId());
   }
 
   /** A story's stored JSON: the document (its editable content) and its listing entry. */
@@ -74,7 +82,7 @@ class Stories {
 
   /** {@code index}: the search index's own columns on the row, if it keeps any there. */
   void insert(Story s, long docNumber, Serialized stored, StorySearch.RowColumns index) {
-    changed(s.id());
+    changed(s);
     // why Arrays.asList: category and age group may be null, which List.of refuses
     List<Object> parameters =
         new ArrayList<>(
@@ -113,7 +121,7 @@ class Stories {
    * won.
    */
   boolean update(Story s, int expected, Serialized stored) {
-    changed(s.id());
+    changed(s);
     int rows =
         jdbc.sql(
                 """
@@ -254,9 +262,9 @@ class Stories {
         .list();
   }
 
-  void delete(String id) {
-    changed(id);
-    jdbc.sql("DELETE FROM stories WHERE id = ?").param(id).update();
+  void delete(Story s) {
+    changed(s);
+    jdbc.sql("DELETE FROM stories WHERE id = ?").param(s.id()).update();
   }
 
   List<String> expiredDrafts(long cutoffMillis, int limit) {

@@ -5,6 +5,7 @@ import dev.storyvault.document.MergePatch;
 import dev.storyvault.document.Preconditions;
 import dev.storyvault.identity.Caller;
 import dev.storyvault.identity.Scope;
+import dev.storyvault.platform.JsonAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
 /**
@@ -40,14 +43,20 @@ class StoriesController {
   private final StoryJson json;
   private final StoryInput input;
   private final ReadingHistory history;
+  private final StoryPages pages;
+  private final JsonMapper mapper;
 
   StoriesController(
+      StoryPages pages,
+      JsonMapper mapper,
       StoryAccess access,
       StoryEditor editor,
       StoryFinder finder,
       StoryJson json,
       StoryInput input,
       ReadingHistory history) {
+    this.pages = pages;
+    this.mapper = mapper;
     this.access = access;
     this.editor = editor;
     this.finder = finder;
@@ -56,10 +65,30 @@ class StoriesController {
     this.history = history;
   }
 
+  /**
+   * why bytes for a person's own pages: they are kept as sent ({@link StoryPages}) and answered
+   * from there, also by {@link StoryPageFastPath}.
+   */
   @GetMapping
-  Map<String, Object> list(Caller caller, @RequestParam Map<String, String> parameters) {
+  ResponseEntity<?> list(
+      Caller caller,
+      @RequestParam Map<String, String> parameters,
+      @RequestHeader(value = "Accept", required = false) String accept) {
     if (!caller.isAnonymous()) caller.requireScope(Scope.READ);
-    StoryFinder.Found page = finder.find(caller, StoryQueryParser.parse(caller, parameters));
+    StoryQuery query = StoryQueryParser.parse(caller, parameters);
+    if (!StoryPages.applies(caller, query, parameters) || !JsonAnswer.accepted(accept))
+      return ResponseEntity.ok(page(caller, query, parameters));
+    byte[] page =
+        pages.answer(
+            caller.userId(),
+            parameters,
+            () -> mapper.writeValueAsBytes(page(caller, query, parameters)));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
+  }
+
+  private Map<String, Object> page(
+      Caller caller, StoryQuery query, Map<String, String> parameters) {
+    StoryFinder.Found page = finder.find(caller, query);
     Map<String, Object> out = new LinkedHashMap<>();
     // why raw: each listing entry is stored as JSON with its story, so it is written out as it is
     out.put(

@@ -105,6 +105,7 @@ class StoryEditor {
           indexer.queue(updated.id());
           if (!stories.update(updated, expectedVersion, stored)) throw stale();
           saved(updated, caller, stored.document());
+          indexer.written(updated);
           events.publishEvent(new StoryChanged(updated.id(), updated.ownerId(), updated.version()));
         });
     return updated;
@@ -119,7 +120,7 @@ class StoryEditor {
         () -> {
           trash.keep(story);
           search.remove(story.id());
-          stories.delete(story.id());
+          stories.delete(story);
           events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
         });
   }
@@ -130,7 +131,7 @@ class StoryEditor {
         () -> {
           search.remove(story.id());
           assets.recordReferences(REFERRER, story.id(), List.of());
-          stories.delete(story.id());
+          stories.delete(story);
           events.publishEvent(new StoryDeleted(story.id(), story.ownerId()));
         });
   }

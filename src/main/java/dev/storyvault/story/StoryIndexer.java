@@ -16,20 +16,30 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the full-text index in step with the stories outside their writes: a write only queues its
- * story ({@link #queue}); a background thread indexes what is queued, a batch per transaction, soon
- * after the write commits (woken by it) and at least every {@code storyvault.stories.index-poll}
- * (for stories queued on another instance, or before a crash). A search calls {@link #catchUp}
- * first, so it still sees every write acknowledged before it (read-your-writes); with the queue
- * empty that is one look at an empty table.
+ * Keeps the full-text index in step with the stories outside their writes where that pays (SQLite;
+ * see {@link StorySearch#indexesInWrite}): a write only queues its story ({@link #queue}); a
+ * background thread indexes what is queued, a batch per transaction, soon after the write commits
+ * (woken by it) and at least every {@code storyvault.stories.index-poll} (for stories queued on
+ * another instance, or before a crash). A search calls {@link #catchUp} first, so it still sees
+ * every write acknowledged before it (read-your-writes); with the queue empty that is one look at
+ * an empty table.
  */
 @Component
 class StoryIndexer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StoryIndexer.class);
 
-  /** Stories indexed per transaction. */
-  static final int BATCH = 256;
+  /**
+   * Stories indexed per transaction at most. why a bound: SQLite's other writers wait while a batch
+   * is written, so a long one would show in their latency.
+   */
+  static final int BATCH = 64;
+
+  /**
+   * How long the indexer lets writes gather after the first wakes it. why: each batch is a commit
+   * and an FTS5 segment, and a batch per write would double the commits.
+   */
+  private static final long GATHER_MILLIS = 20;
 
   /** Rounds a search's catch-up makes at most: writes queued after it began need not wait. */
   private static final int CATCH_UP_ROUNDS = 8;
@@ -61,9 +71,11 @@ class StoryIndexer implements SmartLifecycle {
   }
 
   /**
-   * In the writing transaction, before the story's row is written (see {@link StoryIndexQueue}).
+   * In a write's transaction, before the story's row is written (see {@link StoryIndexQueue}):
+   * queues the story, unless the write indexes it itself ({@link StorySearch#indexesInWrite}).
    */
   void queue(String storyId) {
+    if (search.indexesInWrite()) return;
     queue.add(storyId, clock.millis());
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       doorbell.release();
@@ -76,6 +88,14 @@ class StoryIndexer implements SmartLifecycle {
             doorbell.release();
           }
         });
+  }
+
+  /**
+   * In a write's transaction, after the changed story's row is written: indexes it there if writes
+   * do ({@link StorySearch#indexesInWrite}; a new story's entry comes with its row).
+   */
+  void written(Story story) {
+    if (search.indexesInWrite()) search.index(story);
   }
 
   /**
@@ -113,7 +133,8 @@ class StoryIndexer implements SmartLifecycle {
   private void work() {
     while (worker == Thread.currentThread()) {
       try {
-        doorbell.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+        if (doorbell.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS))
+          Thread.sleep(GATHER_MILLIS);
         doorbell.drainPermits();
         while (!paused && indexBatch(true) == BATCH) {}
       } catch (InterruptedException e) {

@@ -22,8 +22,16 @@ interface StorySearch {
   void index(Story story);
 
   /**
-   * Columns the index keeps on the stories row itself and the row's INSERT writes at once (not the
-   * text's entry, which the indexer writes); none where the index is its own table.
+   * Whether a write indexes its story itself, in its own transaction ({@link #rowColumns} for a new
+   * one, {@link #index} for a change), rather than queueing it for the {@link StoryIndexer}.
+   */
+  default boolean indexesInWrite() {
+    return false;
+  }
+
+  /**
+   * Columns the index keeps on the stories row itself, written by the row's INSERT; none where the
+   * index is its own table.
    */
   default RowColumns rowColumns(Story story, long docNumber) {
     return RowColumns.NONE;

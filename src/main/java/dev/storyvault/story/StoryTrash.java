@@ -77,13 +77,14 @@ class StoryTrash implements Trashable {
   @Override
   public void restore(TrashedItem item) {
     Kept kept = JSON.readValue(item.payload(), new TypeReference<Kept>() {});
-    stories.changed(item.itemId());
     indexer.queue(item.itemId());
     Rows.insert(jdbc, "stories", kept.story().getFirst());
     kept.versions().forEach(row -> Rows.insert(jdbc, "story_versions", row));
     kept.links().forEach(row -> Rows.insert(jdbc, "share_links", row));
     Story story = stories.find(item.itemId()).orElseThrow();
+    stories.changed(story);
     stories.insertTagsAndShares(story);
+    indexer.written(story);
     events.publishEvent(new StoryCreated(story.id(), story.ownerId()));
   }
 

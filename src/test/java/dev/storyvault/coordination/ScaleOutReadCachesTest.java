@@ -9,6 +9,7 @@ import dev.storyvault.support.Media;
 import dev.storyvault.support.ScaleOutMode;
 import dev.storyvault.support.SecondInstance;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -86,8 +87,30 @@ class ScaleOutReadCachesTest extends ApiTestBase {
 
     assertThat(alice.delete("/api/stories/" + id).status()).isEqualTo(204);
     eventually(() -> aliceThere.get("/api/stories/" + id).status(), 404);
-    alice.send("POST", "/api/trash/" + trashId(id) + "/restore", new byte[0]);
+    alice.send("POST", "/api/trash/" + trashId(alice, id) + "/restore", new byte[0]);
     eventually(() -> aliceThere.get("/api/stories/" + id).status(), 200);
+  }
+
+  @Test
+  void aPageOfStoriesKeptOnOneInstanceShowsAWriteMadeOnTheOther() {
+    String first =
+        alice.postJson("/api/stories", Map.of("title", "First")).json().get("id").asString();
+    Api aliceThere = new Api(other.baseUrl(), alice.token());
+    assertThat(titles(aliceThere)).containsExactly("First");
+    assertThat(titles(aliceThere)).containsExactly("First");
+
+    alice.postJson("/api/stories", Map.of("title", "Second"));
+    eventually(() -> titles(aliceThere), List.of("Second", "First"));
+    alice.patchJson("/api/stories/" + first, Map.of("title", "Renamed"));
+    eventually(() -> titles(aliceThere), List.of("Second", "Renamed"));
+    assertThat(alice.delete("/api/stories/" + first).status()).isEqualTo(204);
+    eventually(() -> titles(aliceThere), List.of("Second"));
+  }
+
+  private static List<String> titles(Api api) {
+    List<String> titles = new java.util.ArrayList<>();
+    api.get("/api/stories").json().get("items").forEach(s -> titles.add(s.get("title").asString()));
+    return titles;
   }
 
   @Test
@@ -100,12 +123,6 @@ class ScaleOutReadCachesTest extends ApiTestBase {
     assertThat(here.send("POST", "/api/auth/logout", new byte[0]).status()).isEqualTo(204);
     assertThat(here.get("/api/users/me").status()).isEqualTo(401);
     eventually(() -> there.get("/api/users/me").status(), 401);
-  }
-
-  private String trashId(String itemId) {
-    for (var item : alice.get("/api/trash").json().get("items"))
-      if (item.get("item_id").asString().equals(itemId)) return item.get("id").asString();
-    throw new IllegalStateException(itemId + " is not in the trash");
   }
 
   private static <T> void eventually(Supplier<T> read, T expected) {

@@ -82,6 +82,37 @@ abstract class StoryApiContract extends ApiTestBase {
   }
 
   @Test
+  void aPageOfOnesOwnStoriesIsKeptAndShowsEveryChangeAtOnce() {
+    String first = create(alice, aStory().titled("First").build());
+    Api.Response fromController = alice.get("/api/stories?limit=5");
+    Api.Response kept = alice.get("/api/stories?limit=5");
+    assertThat(kept.status()).isEqualTo(200);
+    assertThat(kept.text()).isEqualTo(fromController.text());
+    for (String header : List.of("Content-Type", "Cache-Control", "Content-Length"))
+      assertThat(kept.header(header)).as(header).isEqualTo(fromController.header(header));
+    assertThat(alice.get("/api/stories?limit=5", "Accept", "text/html").status()).isEqualTo(406);
+
+    String second = create(alice, aStory().titled("Second").build());
+    assertThat(titles(alice, "limit=5")).containsExactly("Second", "First");
+    assertThat(titles(alice, "limit=1")).containsExactly("Second");
+    alice.json("PATCH", "/api/stories/" + first, Map.of("title", "Renamed"));
+    assertThat(titles(alice, "limit=5")).containsExactly("Second", "Renamed");
+    assertThat(alice.delete("/api/stories/" + second).status()).isEqualTo(204);
+    assertThat(titles(alice, "limit=5")).containsExactly("Renamed");
+    alice.send("POST", "/api/trash/" + trashId(alice, second) + "/restore", new byte[0]);
+    assertThat(titles(alice, "limit=5")).containsExactly("Second", "Renamed");
+    assertThat(titles(bob, "limit=5")).isEmpty();
+  }
+
+  private static List<String> titles(Api api, String query) {
+    Api.Response page = api.get("/api/stories?" + query);
+    assertThat(page.status()).as(page.text()).isEqualTo(200);
+    List<String> titles = new java.util.ArrayList<>();
+    page.json().get("items").forEach(s -> titles.add(s.get("title").asString()));
+    return titles;
+  }
+
+  @Test
   void aStoryReadBeforeSpringMvcIsAnsweredAsTheControllerAnswersIt() {
     String image =
         alice

@@ -43,11 +43,13 @@ public abstract class ApiTestBase {
    * only after this, or after the grace period.
    */
   protected static void purgeFromTrash(Api owner, String itemId) {
+    owner.delete("/api/trash/" + trashId(owner, itemId));
+  }
+
+  /** The id of the owner's trash item that holds {@code itemId}. */
+  protected static String trashId(Api owner, String itemId) {
     for (tools.jackson.databind.JsonNode item : owner.get("/api/trash").json().get("items")) {
-      if (item.get("item_id").asString().equals(itemId)) {
-        owner.delete("/api/trash/" + item.get("id").asString());
-        return;
-      }
+      if (item.get("item_id").asString().equals(itemId)) return item.get("id").asString();
     }
     throw new IllegalStateException(itemId + " is not in the trash");
   }
