@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -56,13 +55,7 @@ public final class InvalidatedCache<V> {
   public void invalidate(String key) {
     drop(key);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              invalidations.publish(topic, key);
-            }
-          });
+      AfterCommitNotices.add(invalidations, topic, key);
     } else {
       invalidations.publish(topic, key);
     }

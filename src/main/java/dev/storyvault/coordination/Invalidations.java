@@ -1,5 +1,6 @@
 package dev.storyvault.coordination;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -10,6 +11,13 @@ import java.util.function.Consumer;
 public interface Invalidations {
 
   void publish(String topic, String key);
+
+  /** Several notices, as {@link #publish} each; an implementation may send them together. */
+  default void publishAll(Collection<Notice> notices) {
+    notices.forEach(notice -> publish(notice.topic(), notice.key()));
+  }
+
+  record Notice(String topic, String key) {}
 
   void subscribe(String topic, Consumer<String> onStale);
 }

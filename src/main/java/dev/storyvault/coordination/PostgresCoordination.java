@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -47,6 +51,22 @@ final class PostgresCoordination
     notices.deliverHere(topic, key);
     jdbc.sql("SELECT pg_notify(?, ?)")
         .params(channel, notices.encode(topic, key))
+        .query()
+        .singleRow();
+  }
+
+  /** One statement for all of them. */
+  @Override
+  public void publishAll(Collection<Notice> all) {
+    if (all.isEmpty()) return;
+    List<Object> parameters = new ArrayList<>();
+    for (Notice notice : all) {
+      notices.deliverHere(notice.topic(), notice.key());
+      parameters.add(channel);
+      parameters.add(notices.encode(notice.topic(), notice.key()));
+    }
+    jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(all.size(), "pg_notify(?, ?)")))
+        .params(parameters)
         .query()
         .singleRow();
   }

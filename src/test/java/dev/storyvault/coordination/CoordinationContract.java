@@ -69,6 +69,26 @@ abstract class CoordinationContract {
   }
 
   @Test
+  void severalInvalidationsSentTogetherReachEveryInstanceOnTheirTopics() {
+    var one = member();
+    var two = isCluster() ? member() : one;
+    List<String> here = new CopyOnWriteArrayList<>();
+    List<String> there = new CopyOnWriteArrayList<>();
+    one.subscribe("a-" + run, here::add);
+    two.subscribe("a-" + run, key -> there.add("a:" + key));
+    two.subscribe("b-" + run, key -> there.add("b:" + key));
+    await().pollDelay(Duration.ofMillis(200)).until(() -> true); // why: subscriptions being set up
+    one.publishAll(
+        List.of(
+            new Invalidations.Notice("a-" + run, "k1"),
+            new Invalidations.Notice("b-" + run, "k2"),
+            new Invalidations.Notice("a-" + run, "k3")));
+    assertThat(here).containsExactly("k1", "k3");
+    await().atMost(Duration.ofSeconds(5)).until(() -> there.size() >= 3);
+    assertThat(there).containsExactlyInAnyOrder("a:k1", "b:k2", "a:k3");
+  }
+
+  @Test
   void aLoopRunsOnOneInstanceAtATime() {
     var one = member();
     var two = member();
