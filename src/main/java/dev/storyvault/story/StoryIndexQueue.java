@@ -36,6 +36,10 @@ class StoryIndexQueue {
         .update();
   }
 
+  int size() {
+    return jdbc.sql("SELECT COUNT(*) FROM story_index_queue").query(Integer.class).single();
+  }
+
   boolean isEmpty() {
     return jdbc.sql("SELECT 1 FROM story_index_queue LIMIT 1")
         .query(Integer.class)

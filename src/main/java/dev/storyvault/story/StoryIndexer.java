@@ -41,9 +41,6 @@ class StoryIndexer implements SmartLifecycle {
    */
   private static final long GATHER_MILLIS = 20;
 
-  /** Rounds a search's catch-up makes at most: writes queued after it began need not wait. */
-  private static final int CATCH_UP_ROUNDS = 8;
-
   private final StoryIndexQueue queue;
   private final Stories stories;
   private final StorySearch search;
@@ -106,7 +103,10 @@ class StoryIndexer implements SmartLifecycle {
     if (queue.isEmpty()) return;
     catchingUp.lock();
     try {
-      for (int round = 0; round < CATCH_UP_ROUNDS && !queue.isEmpty(); round++) indexBatch(false);
+      // why a bound: what was queued before the search must be taken in, oldest first; what is
+      // queued meanwhile need not, and under a steady stream of writes could keep it going
+      int rounds = queue.size() / BATCH + 2;
+      for (int round = 0; round < rounds && !queue.isEmpty(); round++) indexBatch(false);
     } finally {
       catchingUp.unlock();
     }
