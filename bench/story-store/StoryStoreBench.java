@@ -62,7 +62,7 @@ public class StoryStoreBench {
         double createRate = rate(create, timed) / 2;
         int openCreates = (int) (createRate * OPEN_SECONDS);
         report(String.format("create, open-loop %.0f/s", createRate),
-                openLoop(openCreates, createRate, i -> ids.add(create(base, key, 2_000_000 + i))), openCreates);
+                openLoop(openCreates, createRate, i -> get(base, key, "/api/users/me"), i -> ids.add(create(base, key, 2_000_000 + i))), openCreates);
         long start = System.nanoTime();
         run(Math.max(0, total - timed - warmup - floor - openCreates), 8, i -> ids.add(create(base, key, timed + i)));
         System.out.printf("bulk load to %,d stories: %.0f s%n", total, (System.nanoTime() - start) / 1e9);
@@ -88,7 +88,7 @@ public class StoryStoreBench {
         report("search word+tag (8 clients)", search, 2_000);
         double searchRate = rate(search, 2_000) / 2;
         int openSearches = (int) (searchRate * OPEN_SECONDS);
-        report(String.format("  same, open-loop %.0f/s", searchRate), openLoop(openSearches, searchRate, i -> get(base, key,
+        report(String.format("  same, open-loop %.0f/s", searchRate), openLoop(openSearches, searchRate, i -> get(base, key, "/api/users/me"), i -> get(base, key,
                 "/api/stories?q=" + WORDS[(i + 11) % WORDS.length] + "&tag=" + TAGS[(i + 5) % TAGS.length] + "&limit=20")), openSearches);
         report("  same, sort=relevance", run(1_000, 8, i -> get(base, key,
                 "/api/stories?q=" + WORDS[(i + 7) % WORDS.length] + "&tag=" + TAGS[i % TAGS.length] + "&limit=20&sort=relevance")), 1_000);
@@ -118,19 +118,27 @@ public class StoryStoreBench {
      * Requests due at a fixed rate (request i at i / rate seconds), each timed from when it was due, not from when a
      * client got to it; 64 clients so that a slow answer does not hold back the ones due after it.
      */
-    static long[] openLoop(int count, double rate, Op op) throws Exception {
+    static long[] openLoop(int count, double rate, Op warm, Op op) throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(64);
         List<Future<?>> futures = new ArrayList<>();
-        long started = System.nanoTime();
+        // why warm first: each sending thread opens its own connection; 64 connections opened at once made the first
+        // half second's requests wait up to 80 ms, which a server under steady load does not see
+        long[] start = new long[1];
+        // why the barrier's action: it runs before any thread goes on, so all of them see the same start
+        java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(64, () -> start[0] = System.nanoTime());
         for (int c = 0; c < 64; c++) {
             futures.add(pool.submit(() -> {
+                warm.run(0);
+                ready.await();
+                long started = start[0];
                 for (int i; (i = next.getAndIncrement()) < count; ) {
                     long due = started + (long) (i * 1e9 / rate);
                     for (long wait; (wait = due - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     op.run(i);
                     latencies[i] = System.nanoTime() - due;
+                    if (STALLS && latencies[i] > 10_000_000) System.out.printf("SLOW %d %.1f%n", (due - T0) / 1_000_000, latencies[i] / 1e6);
                 }
                 return null;
             }));
@@ -140,6 +148,7 @@ public class StoryStoreBench {
         } finally {
             pool.shutdownNow();
         }
+        long started = start[0];
         long[] result = Arrays.copyOf(latencies, count + 1);
         result[count] = System.nanoTime() - started;
         return result;
