@@ -26,7 +26,12 @@ import org.postgresql.copy.CopyIn;
 final class SqliteIntoPostgres {
 
   /** Rows that belong to the running process, not to the installation. */
-  private static final List<String> NOT_COPIED = List.of("flyway_schema_history", "cluster_leases");
+  /**
+   * why not the index queue: PostgreSQL indexes stories in their writes, and the search index is
+   * rebuilt from every story after the copy.
+   */
+  private static final List<String> NOT_COPIED =
+      List.of("flyway_schema_history", "cluster_leases", "story_index_queue");
 
   private static final int BUFFER = 1 << 16;
 

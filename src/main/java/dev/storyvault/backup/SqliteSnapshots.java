@@ -59,18 +59,25 @@ final class SqliteSnapshots implements DatabaseSnapshots {
     }
   }
 
-  /** A virtual table's own shadow tables ({@code story_search_data}, {@code _idx}, …). */
+  /**
+   * Virtual tables with their own shadow tables ({@code story_search}, {@code story_search_data},
+   * {@code _idx}, …) and the stories waiting for them ({@code story_index_queue}): the restored
+   * server's indexer takes the queue in while the restore is checked.
+   */
   @Override
   public java.util.Set<String> varyingTables() throws IOException {
-    java.util.Set<String> varying = new java.util.TreeSet<>();
+    java.util.Set<String> varying = new java.util.TreeSet<>(java.util.Set.of("story_index_queue"));
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT s.name FROM sqlite_master v JOIN sqlite_master s"
+                "SELECT v.name, s.name FROM sqlite_master v JOIN sqlite_master s"
                     + " ON s.type = 'table' AND s.name LIKE v.name || '\\_%' ESCAPE '\\'"
                     + " WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'")) {
-      while (rs.next()) varying.add(rs.getString(1).toLowerCase());
+      while (rs.next()) {
+        varying.add(rs.getString(1).toLowerCase());
+        varying.add(rs.getString(2).toLowerCase());
+      }
     } catch (SQLException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -14,12 +14,14 @@ class EmbeddedBackupTest extends BackupContract {
 
   /**
    * why: the full-text index merges its segments in the background, so after a restore its shadow
-   * tables held other row counts than the manifest and a good restore was reported as failed.
+   * tables held other row counts than the manifest and a good restore was reported as failed; and
+   * the restored server's indexer takes in the stories queued for the index (a drill failed on that
+   * queue), which adds rows to the index itself.
    */
   @Test
-  void aRestoreDoesNotCountTheFullTextIndexInternals() throws IOException {
+  void aRestoreDoesNotCountTheFullTextIndexOrItsQueue() throws IOException {
     assertThat(snapshots.varyingTables())
-        .contains("story_search_data", "story_search_idx")
-        .doesNotContain("stories", "story_search");
+        .contains("story_search", "story_search_data", "story_search_idx", "story_index_queue")
+        .doesNotContain("stories", "story_versions");
   }
 }
