@@ -44,10 +44,9 @@ class AssetDocumentFastPath extends FastPath {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod())
+    return !JsonAnswer.jsonGet(request)
         || request.getQueryString() != null
         || request.getHeader("If-None-Match") != null
-        || !JsonAnswer.accepted(request.getHeader("Accept"))
         || !ASSET.matches(request.getRequestURI());
   }
 

@@ -13,6 +13,11 @@ public final class JsonAnswer {
     return accept == null || accept.contains("application/json") || accept.contains("*/*");
   }
 
+  /** A GET for which Spring MVC would answer JSON: what the JSON fast paths may answer. */
+  public static boolean jsonGet(jakarta.servlet.http.HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) && accepted(request.getHeader("Accept"));
+  }
+
   public static void send(HttpServletResponse response, String etag, byte[] body)
       throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);

@@ -34,9 +34,7 @@ class StoryPageFastPath extends FastPath {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod())
-        || !"/api/stories".equals(request.getRequestURI())
-        || !JsonAnswer.accepted(request.getHeader("Accept"));
+    return !JsonAnswer.jsonGet(request) || !"/api/stories".equals(request.getRequestURI());
   }
 
   @Override

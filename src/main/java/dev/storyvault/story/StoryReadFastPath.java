@@ -42,9 +42,8 @@ class StoryReadFastPath extends FastPath {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod())
+    return !JsonAnswer.jsonGet(request)
         || request.getQueryString() != null
-        || !JsonAnswer.accepted(request.getHeader("Accept"))
         || !STORY.matches(request.getRequestURI());
   }
 
